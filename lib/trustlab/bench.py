@@ -1,0 +1,178 @@
+"""Measure the engine: accuracy on real counselling talk, and speed.
+
+Run ``python -m trustlab.bench`` (or ``make bench``). When the AnnoMI development file
+(``../shared/data/annomi-dev.csv``, or ``--data PATH``) is present, it prints the 3-way
+accuracy and macro-F1 of :func:`trustlab.classify_question` on therapist utterances
+(majority label over annotators), a confusion table, and the same figures for a naive
+question-mark rule. It always prints the speed figures.
+
+AnnoMI: Wu et al., "Anno-MI: A Dataset of Expert-Annotated Counselling Dialogues",
+ICASSP 2022; "Creation, Analysis and Evaluation of AnnoMI", Future Internet 15(3):110, 2023.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+LABELS = ("open", "closed", "none")
+_NAIVE_OPEN = re.compile(r"\b(?:what|how|which|where|when|who|why|tell me|describe)\b", re.I)
+
+
+def find_annomi(explicit: str | None = None) -> Path | None:
+    """The AnnoMI file to measure on, or None when it is not on this machine."""
+    candidates = [explicit] if explicit else [
+        os.environ.get("TRUSTLAB_ANNOMI"),
+        Path.cwd() / ".." / "shared" / "data" / "annomi-dev.csv",
+        Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "annomi-dev.csv",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return Path(candidate).resolve()
+    return None
+
+
+def load_annomi(path: Path) -> list[tuple[str, str, str]]:
+    """Therapist utterances as (transcript id, text, majority label), in file order.
+
+    The label is "open", "closed" or "none"; ties between annotators go to the label
+    seen first.
+    """
+    votes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    texts: dict[tuple[str, str], str] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["interlocutor"] != "therapist":
+                continue
+            key = (row["transcript_id"], row["utterance_id"])
+            label = row["question_subtype"] if row["question_exists"] == "True" else "none"
+            votes[key].append(label if label in LABELS else "none")
+            texts[key] = row["utterance_text"]
+    return [(key[0], texts[key], Counter(v).most_common(1)[0][0]) for key, v in votes.items()]
+
+
+def naive_rule(text: str) -> str:
+    """The yardstick: a question mark, and a question word in the last question sentence."""
+    if "?" not in text:
+        return "none"
+    last = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.endswith("?")]
+    return "open" if _NAIVE_OPEN.search(last[-1] if last else text) else "closed"
+
+
+def scores(gold: list[str], predicted: list[str]) -> dict:
+    """Accuracy, per-label precision/recall/F1, macro-F1 and the confusion counts."""
+    confusion = Counter(zip(gold, predicted))
+    per_label = {}
+    for label in LABELS:
+        tp = confusion[(label, label)]
+        fp = sum(confusion[(g, label)] for g in LABELS if g != label)
+        fn = sum(confusion[(label, p)] for p in LABELS if p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label[label] = {"precision": precision, "recall": recall, "f1": f1}
+    accuracy = sum(confusion[(label, label)] for label in LABELS) / max(len(gold), 1)
+    macro = sum(v["f1"] for v in per_label.values()) / len(LABELS)
+    return {"n": len(gold), "accuracy": accuracy, "macro_f1": macro, "labels": per_label, "confusion": confusion}
+
+
+def confusion_table(result: dict) -> str:
+    """The confusion counts as a small text table: rows are expert labels, columns predictions."""
+    lines = ["expert \\ engine" + "".join(f"{p:>9}" for p in LABELS)]
+    for g in LABELS:
+        lines.append(f"{g:<15}" + "".join(f"{result['confusion'][(g, p)]:>9}" for p in LABELS))
+    return "\n".join(lines)
+
+
+def report(name: str, result: dict) -> str:
+    per = "  ".join(f"{k} F1 {v['f1']:.3f}" for k, v in result["labels"].items())
+    return f"{name}: accuracy {result['accuracy']:.3f}, macro-F1 {result['macro_f1']:.3f} ({per}; n={result['n']})"
+
+
+def measure_accuracy(path: Path, show_errors: int = 0, split: str = "all") -> None:
+    from trustlab import classify_question
+
+    items = load_annomi(path)
+    if split != "all":
+        wanted = {"a": 1, "b": 2}[split]
+        items = [it for it in items if int(it[0]) % 3 == wanted]
+    gold = [label for _, _, label in items]
+    engine = [classify_question(text) or "none" for _, text, _ in items]
+    naive = [naive_rule(text) for _, text, _ in items]
+    print(f"AnnoMI therapist utterances from {path} ({len(items)} utterances, split {split})")
+    result = scores(gold, engine)
+    print(report("trustlab.classify_question", result))
+    print(report("naive question-mark rule  ", scores(gold, naive)))
+    print(confusion_table(result))
+    if show_errors:
+        wrong = [(g, e, t) for (_, t, g), e in zip(items, engine) if g != e]
+        for g, e, t in wrong[:show_errors]:
+            print(f"  expert {g:<6} engine {e:<6} | {t[:220]}")
+
+
+def _median_seconds(func, calls: list[tuple], repeat: int = 5) -> float:
+    timings = []
+    for _ in range(repeat):
+        for args in calls:
+            start = time.perf_counter()
+            func(*args)
+            timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def measure_speed(texts: list[str]) -> None:
+    import trustlab
+
+    trustlab.classify_question("Warm up?")
+    loops, start, n = 0, time.perf_counter(), 0
+    while time.perf_counter() - start < 1.0 or loops < 1:
+        for text in texts:
+            trustlab.classify_question(text)
+        n += len(texts)
+        loops += 1
+    rate = n / (time.perf_counter() - start)
+    print(f"classify_question: {rate:,.0f} utterances per second (target above 50,000)")
+
+    check = getattr(trustlab, "check_rewrite", None)
+    if check is not None:
+        pairs = [("Why didn't you finish it?", t) for t in texts[:400]]
+        check(*pairs[0])
+        print(f"check_rewrite: median {_median_seconds(check, pairs, 3) * 1000:.3f} ms per call (target under 2 ms)")
+
+    probe = ("import sys, time; t = time.perf_counter(); import trustlab; "
+             "print(time.perf_counter() - t, 'ipywidgets' in sys.modules, 'matplotlib' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+            for _ in range(5)]
+    seconds = statistics.median(float(r[0]) for r in runs)
+    print(f"import trustlab: {seconds * 1000:.1f} ms (median of 5, target under 200 ms); "
+          f"ipywidgets imported: {runs[0][1]}, matplotlib imported: {runs[0][2]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m trustlab.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", help="path to annomi-dev.csv (default: ../shared/data/annomi-dev.csv)")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N misclassified utterances")
+    parser.add_argument("--split", choices=["all", "a", "b"], default="all",
+                        help="measure on one half of the transcripts only (a: id %% 3 == 1, b: id %% 3 == 2)")
+    args = parser.parse_args(argv)
+    path = find_annomi(args.data)
+    if path is None:
+        print("AnnoMI data not found (looked for ../shared/data/annomi-dev.csv): accuracy not measured.")
+        texts = ["What might help?", "Did it go well?", "That makes sense.", "Tell me more about that."] * 250
+    else:
+        measure_accuracy(path, args.errors, args.split)
+        texts = [text for _, text, _ in load_annomi(path)]
+    measure_speed(texts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Word lists and patterns, loaded once from the YAML files in ``trustlab/data``.
+
+Keeping them as data means a trainer can add a phrase without touching Python.
+Each file is read on first use and cached; patterns are compiled then.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["alternation", "load", "pattern", "phrases"]
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """Return the parsed contents of ``trustlab/data/<name>.yaml``."""
+    import yaml  # loaded lazily: keeps `import trustlab` fast
+
+    path = resources.files("trustlab") / "data" / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"The word list {name}.yaml is missing from trustlab/data.") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}.yaml must hold a mapping of list names to lists, not {type(data).__name__}.")
+    return data
+
+
+def _entries(name: str, key: str) -> list[str]:
+    data = load(name)
+    if key not in data:
+        raise ValueError(f'{name}.yaml has no list "{key}". It has: {", ".join(sorted(data))}.')
+    value = data[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f'{name}.yaml: "{key}" must be a list of strings.')
+    return value
+
+
+@lru_cache(maxsize=None)
+def phrases(name: str, key: str) -> tuple[str, ...]:
+    """The plain entries of one list, lower-cased."""
+    return tuple(v.lower() for v in _entries(name, key))
+
+
+@lru_cache(maxsize=None)
+def alternation(name: str, key: str) -> str:
+    """The entries of one list joined as a regex alternation, to build larger patterns from."""
+    return "|".join(f"(?:{v})" for v in _entries(name, key))
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str, key: str, anchor: str = "") -> re.Pattern:
+    """One compiled, case-insensitive regex matching any entry of a list.
+
+    Entries are regular expressions; ``anchor`` is put in front of the alternation
+    (``"^"`` to match at the start only). Word boundaries are added on both sides.
+    """
+    body = alternation(name, key)
+    try:
+        return re.compile(rf"{anchor}\b(?:{body})\b", re.I)
+    except re.error as err:
+        raise ValueError(f'{name}.yaml: a pattern in "{key}" is not a valid regular expression: {err}') from None
