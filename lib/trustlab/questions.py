@@ -36,7 +36,7 @@ __all__ = ["Question", "QuestionAnalysis", "classify_question", "explain_questio
 OPEN, CLOSED = "open", "closed"
 
 _SUBJECT = r"(?:i|you|we|they|he|she|it|there|that|this|these|those|your|my|our|their|his|her|the|a|an|any|anything|anyone|anybody|everyone|everything|someone|something|people|things|[a-z]+'s)"
-_CLAUSE_BREAK = re.compile(r"\s*[,;:]\s*|\s+(?:and|but|or)\s+(?=(?:what|how|why|where|when|who|which|do|does|did|is|are|was|were|can|could|would|will|have|has|tell)\b)", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:] *| (?:and|but|or) (?=(?:what|how|why|where|when|who|which|do|does|did|is|are|was|were|can|could|would|will|have|has|tell)\b)", re.I)
 _RELATIVE = {"which", "who", "whom", "whose", "where", "when"}
 _VOCATIVE = re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=[A-Za-z])")
 
@@ -73,25 +73,27 @@ class _Patterns:
     def __init__(self) -> None:
         p, alt = lexicon.pattern, lexicon.alternation
         self.fillers = re.compile(r"^(?:(?:" + alt("questions", "fillers") + r")\b[\s,.!:;-]*)+", re.I)
-        self.wh_open = p("questions", "wh_open", "^")
-        self.wh_closed = p("questions", "wh_closed", "^")
-        self.aux = p("questions", "aux", "^")
-        self.polite = p("questions", "polite_invitation", "^")
-        self.invitation = p("questions", "invitation", "^")
-        self.invitation_inside = re.compile(
-            r"\b(?:i(?:'m| am)? (?:just |really |kind of |sort of |a little |a bit )?(?:wonder|wondering|wondered|curious)"
-            r"|i(?:'d| would) (?:love|like|be interested|be curious) to (?:hear|know|understand))"
-            r" (?:about|what|how|where|who|which|when|why)\b"
-            r"|\bif you (?:could|can|would|will|wanna|want to) (?:just )?(?:tell|say|describe|share|talk|explain|walk|give me)\b",
+        # One anchored pattern for the words that open a question, tried in this order:
+        # a polite invitation, a fact-seeking head, an open head (not a subordinate "when you..."),
+        # an invitation, a yes/no head (an auxiliary before its subject).
+        subordinate = rf"(?:when|where|while|if|whenever|wherever|what|how|who)\s+{_SUBJECT}\b(?!\s*\?)"
+        self.head = re.compile(
+            rf"^(?:(?P<polite>{alt('questions', 'polite_invitation')})"
+            rf"|(?P<fact>{alt('questions', 'wh_closed')})\b"
+            rf"|(?!{subordinate})(?P<wh>{alt('questions', 'wh_open')})\b"
+            rf"|(?P<invitation>{alt('questions', 'invitation')})\b"
+            rf"|(?P<yesno>(?:{alt('questions', 'aux')})(?:n't)?\s+(?:not\s+)?{_SUBJECT})\b)",
             re.I)
+        self.invitation = p("questions", "invitation", "^")
+        self.invitation_inside = p("questions", "invitation_inside")
+        self.inside_triggers = lexicon.phrases("questions", "inside_triggers")
+        self.triggers = self.inside_triggers + lexicon.phrases("questions", "invitation_triggers")
         self.wonder_if = p("questions", "wonder_if")
         self.tag = re.compile(r"(?:^|[,\s])(?:" + alt("questions", "tag") + r")\s*\?*$", re.I)
-        self.aux_inverted = re.compile(rf"^(?:{alt('questions', 'aux')})(?:n't)?\s+(?:not\s+)?{_SUBJECT}\b", re.I)
         self.encourager = re.compile(rf"^(?:{alt('questions', 'encouragers')})[\s,.!]*\?+$", re.I)
         self.elliptical_open = p("questions", "elliptical_open", "^")
         self.scale = p("questions", "scale")
-        self.subordinate = re.compile(
-            rf"^(?:when|where|while|if|whenever|wherever|what|how|who)\s+{_SUBJECT}\b(?!\s*\?)", re.I)
+        self.embedded_open = p("questions", "embedded_open")
 
 
 _patterns: _Patterns | None = None
@@ -105,65 +107,92 @@ def _compiled() -> _Patterns:
 
 
 def _strip_fillers(text: str, p: _Patterns) -> str:
-    text = p.fillers.sub("", text)
-    text = _VOCATIVE.sub("", text)
-    return p.fillers.sub("", text)
+    m = p.fillers.match(text)
+    if m and m.end():
+        text = text[m.end():]
+    if "," in text[:25]:
+        m = _VOCATIVE.match(text)
+        if m:
+            text = text[m.end():]
+            m = p.fillers.match(text)
+            if m and m.end():
+                text = text[m.end():]
+    return text
 
 
-def _head(clause: str, p: _Patterns, asked: bool) -> Question | None:
-    """Decide from the words that open one clause, or return None when they do not ask."""
-    m = p.polite.match(clause)
-    if m:
-        return Question(clause, OPEN, m.group(0), f'"{m.group(0)}" politely invites a full answer', "invitation")
-    m = p.wh_closed.match(clause)
-    if m:
-        return Question(clause, CLOSED, m.group(0), f'"{m.group(0)}" asks for a number or a single fact', "fact")
-    m = p.wh_open.match(clause)
-    if m and not p.subordinate.match(clause):
-        return Question(clause, OPEN, m.group(0), f'it opens with "{m.group(0)}", which invites a full answer', "wh")
-    m = p.invitation.match(clause)
-    if m:
-        return Question(clause, OPEN, m.group(0), f'"{m.group(0)}" invites the client to say more', "invitation")
-    m = p.aux_inverted.match(clause)
-    if m:
-        cue = " ".join(m.group(0).split()[:2])
-        return Question(clause, CLOSED, cue, f'it opens with "{cue}", which can be answered yes or no', "yes-no")
-    return None
+def _head(sentence: str, clause: str, p: _Patterns, asked: bool) -> Question | None:
+    """Decide from the words that open one clause, or return None when they do not ask.
+
+    Without a question mark only an invitation ("tell me...") counts: a statement can
+    open with "what" ("What I mean is...").
+    """
+    if not asked:
+        m = p.invitation.match(clause)
+        if m:
+            return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" invites the client to say more', "invitation")
+        return None
+    m = p.head.match(clause)
+    if not m:
+        return None
+    cue, rule = m.group(0), m.lastgroup
+    if rule == "polite":
+        return Question(sentence, OPEN, cue, f'"{cue}" politely invites a full answer', "invitation")
+    if rule == "fact":
+        return Question(sentence, CLOSED, cue, f'"{cue}" asks for a number or a single fact', "fact")
+    if rule == "wh":
+        return Question(sentence, OPEN, cue, f'it opens with "{cue}", which invites a full answer', "wh")
+    if rule == "invitation":
+        return Question(sentence, OPEN, cue, f'"{cue}" invites the client to say more', "invitation")
+    cue = " ".join(cue.split()[:2])
+    return Question(sentence, CLOSED, cue, f'it opens with "{cue}", which can be answered yes or no', "yes-no")
+
+
+def _may_invite(text: str, p: _Patterns) -> bool:
+    lower = text.lower()
+    return any(trigger in lower for trigger in p.triggers)
 
 
 def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
-    asked = sentence.endswith("?")
-    if asked and p.encourager.match(sentence):
+    asked_outright = sentence.endswith("?")
+    if asked_outright and p.encourager.match(sentence):
         return None  # "Yeah?" nudges the client on; it asks nothing new
+    # A sentence broken off mid-way is judged by its opening words, as if it were asked.
+    asked = asked_outright or sentence[-1] not in ".!"
     body = _strip_fillers(sentence, p)
     if not body:
         return None
-    for number, clause in enumerate(_CLAUSE_BREAK.split(body)):
-        clause = _strip_fillers(clause, p)
-        if not clause:
-            continue
-        found = _head(clause, p, asked)
-        if found and not asked and found.rule not in ("invitation", "yes-no"):
-            found = None  # without a question mark, "what..." is mostly a statement ("what I mean is")
-        if found and number and found.cue.lower() in _RELATIVE:
-            found = None  # ", which is..." continues a statement
-        if found:
-            if found.kind == OPEN and p.scale.search(sentence):
-                return Question(sentence, CLOSED, "on a scale", "a scaling question asks for a number", "fact")
-            return Question(sentence, found.kind, found.cue, found.reason, found.rule)
-        if asked and number == 0:
-            m = p.elliptical_open.match(clause)
-            if m:
-                return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" asks for more, like "what else?"', "wh")
-    m = p.invitation_inside.search(body)
-    if m:
-        return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" invites the client to say more', "invitation")
-    m = p.wonder_if.search(body)
-    if m:
-        return Question(sentence, CLOSED, m.group(0), f'"{m.group(0)}" asks a yes-or-no question politely', "yes-no")
-    if not asked:
+    found = _head(sentence, body, p, asked)
+    if found is None and (asked or "," in body and _may_invite(body, p)):
+        # the question may come after a lead-in: "When you go out, what do you drink?"
+        for clause in _CLAUSE_BREAK.split(body)[1:]:
+            clause = _strip_fillers(clause, p)
+            found = _head(sentence, clause, p, asked) if clause else None
+            if found and found.cue.lower() in _RELATIVE:
+                found = None  # ", which is..." continues a statement
+            if found:
+                break
+    if found:
+        if found.kind == OPEN and found.rule == "wh" and p.scale.search(sentence):
+            return Question(sentence, CLOSED, "on a scale", "a scaling question asks for a number", "fact")
+        return found
+    if asked:
+        m = p.elliptical_open.match(body)
+        if m:
+            return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" asks for more, like "what else?"', "wh")
+    lower = body.lower()
+    if any(trigger in lower for trigger in p.inside_triggers):
+        m = p.invitation_inside.search(body)
+        if m:
+            return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" invites the client to say more', "invitation")
+        m = p.wonder_if.search(body)
+        if m:
+            return Question(sentence, CLOSED, m.group(0), f'"{m.group(0)}" asks a yes-or-no question politely', "yes-no")
+    if not asked_outright:
         return None
-    m = p.tag.search(body)
+    m = p.embedded_open.search(body)
+    if m:
+        return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" asks for the client\'s own view', "wh")
+    m = p.tag.search(body[-40:])
     if m:
         tag = m.group(0).strip(" ,?")
         return Question(sentence, CLOSED, tag, f'the tag "{tag}?" asks the client to confirm a statement', "tag")
@@ -178,6 +207,8 @@ def find_questions(text: str) -> list[Question]:
     """
     require_text(text, "text")
     p = _compiled()
+    if "?" not in text and "--" not in text and text.rstrip()[-1:] in (".", "!") and not _may_invite(text, p):
+        return []  # every sentence is finished and none asks or invites: the common case, kept fast
     found = []
     for sentence in sentences(text):
         q = _sentence_question(sentence, p)
@@ -195,7 +226,7 @@ def explain_question(text: str) -> QuestionAnalysis:
     questions = tuple(find_questions(text))
     if not questions:
         return QuestionAnalysis(None, (), "Not a question: nothing here asks the client anything.")
-    decisive = next((q for q in questions if q.kind == OPEN), questions[0])
+    decisive = questions[-1]  # the client is left with the last question, and usually answers that one
     article = "An open" if decisive.kind == OPEN else "A closed"
     return QuestionAnalysis(decisive.kind, questions, f"{article} question: {decisive.reason}.")
 
@@ -203,7 +234,8 @@ def explain_question(text: str) -> QuestionAnalysis:
 def classify_question(text: str) -> str | None:
     """Return ``"open"``, ``"closed"``, or ``None`` when *text* asks nothing.
 
-    When a turn holds several questions, one open question makes it open, as a
-    listener would take it; see :func:`find_questions` for each one.
+    When a turn holds several questions, the last one decides: it is the one the
+    client is left with. :func:`find_questions` lists each one.
     """
-    return explain_question(text).kind
+    questions = find_questions(text)
+    return questions[-1].kind if questions else None

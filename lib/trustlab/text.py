@@ -23,12 +23,10 @@ _QUOTES = str.maketrans({
 
 # Transcribers' notes such as "[chuckles]" or "[unintelligible 00:04:13]".
 _BRACKETS = re.compile(r"\[[^\]]{0,80}\]|\([^)]{0,40}(?:laugh|pause|inaudible|crosstalk)[^)]{0,40}\)", re.I)
-# A stutter or restart of the same word: "what- what", "who-who-who", "I-I".
-_STUTTER = re.compile(r"\b(\w+)(?:-+\s*\1\b)+", re.I)
-# A word begun and restarted: "wh-what", "wha-wha-what", "sup-supporting".
-_FALSE_START = re.compile(r"\b(?:(\w{1,4})-+\s*)+(?=\1\w)", re.I)
+_LAST_WORD = re.compile(r"(\w+)$")
 # A sentence ends at . ! ? (or a run of them), or where the speaker breaks off ("--").
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\s*--+\s*|(?<=\?)(?=[A-Za-z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_HAS_WORD = re.compile(r"[A-Za-z0-9]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
@@ -58,22 +56,47 @@ def clean(text: str) -> str:
     >>> clean("I-I-I think who-who are they? Wh-what do you make of it?")
     'I think who are they? what do you make of it?'
     """
-    text = text.translate(_QUOTES)
-    text = _BRACKETS.sub(" ", text)
-    text = _STUTTER.sub(r"\1", text)
-    text = _FALSE_START.sub("", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip()
+    # Each step runs only when its trigger character is present: this is the hot path.
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    if "[" in text or "(" in text:
+        text = _BRACKETS.sub(" ", text)
+    if "-" in text:
+        text = _drop_restarts(text)
+    return " ".join(text.split())
+
+
+def _drop_restarts(text: str) -> str:
+    """Remove a word the speaker starts again: "what- what", "I-I-I", "wh-what", "sup-supporting".
+
+    A hyphenated word ("pre-med", "e-mail") stays, because what follows the hyphen
+    does not begin with what came before it. A broken-off "--" is kept.
+    """
+    pieces = text.replace("--", "\x00").split("-")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        prev = out[-1]
+        m = _LAST_WORD.search(prev[-24:])
+        if m:
+            word = m.group(1).lower()
+            rest = piece.lstrip().lower()
+            # the same word again, or a short false start of the next word
+            if rest.startswith(word) and (len(word) <= 4 or len(rest) == len(word) or not rest[len(word)].isalnum()):
+                out[-1] = prev[: len(prev) - len(word)]
+                out.append(piece.lstrip())
+                continue
+        out.append("-" + piece)
+    return "".join(out).replace("\x00", "--")
 
 
 def sentences(text: str) -> list[str]:
     """Split cleaned text into sentences, treating a broken-off "--" as an end."""
-    parts = _SENTENCE_END.split(clean(text))
     out = []
-    for part in parts:
-        part = part.strip(" -")
-        if re.search(r"[A-Za-z0-9]", part):
-            out.append(part)
+    for chunk in clean(text).split("--"):
+        for part in _SENTENCE_END.split(chunk) if "." in chunk or "?" in chunk or "!" in chunk else (chunk,):
+            part = part.strip(" -")
+            if part and (part.isalnum() or _HAS_WORD.search(part)):
+                out.append(part)
     return out
 
 
