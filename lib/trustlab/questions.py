@@ -64,7 +64,20 @@ class QuestionAnalysis:
     reason: str
 
     def __str__(self) -> str:
-        return self.reason
+        if len(self.questions) < 2:
+            return self.reason
+        lines = [self.reason, "Questions found, in order:"]
+        lines += [f"  {n}. {q}" for n, q in enumerate(self.questions, 1)]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        items = "".join(
+            f"<li><b>{escape(q.kind)}</b>: &ldquo;{escape(q.text)}&rdquo; ({escape(q.reason)})</li>"
+            for q in self.questions)
+        listing = f"<ol>{items}</ol>" if len(self.questions) > 1 else ""
+        return f'<div class="trustlab-question"><p>{escape(self.reason)}</p>{listing}</div>'
 
 
 class _Patterns:
@@ -93,6 +106,7 @@ class _Patterns:
         self.encourager = re.compile(rf"^(?:{alt('questions', 'encouragers')})[\s,.!]*\?+$", re.I)
         self.elliptical_open = p("questions", "elliptical_open", "^")
         self.scale = p("questions", "scale")
+        self.choice = p("questions", "choice_heads", "^")
         self.embedded_open = p("questions", "embedded_open")
 
 
@@ -172,8 +186,11 @@ def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
             if found:
                 break
     if found:
-        if found.kind == OPEN and found.rule == "wh" and p.scale.search(sentence):
-            return Question(sentence, CLOSED, "on a scale", "a scaling question asks for a number", "fact")
+        if found.kind == OPEN and found.rule == "wh":
+            if p.scale.search(sentence):
+                return Question(sentence, CLOSED, "on a scale", "a scaling question asks for a number", "fact")
+            if " or " in sentence and p.choice.match(found.cue):
+                return Question(sentence, CLOSED, found.cue, "it offers a choice between set options", "fact")
         return found
     if asked:
         m = p.elliptical_open.match(body)

@@ -23,7 +23,7 @@ _QUOTES = str.maketrans({
 
 # Transcribers' notes such as "[chuckles]" or "[unintelligible 00:04:13]".
 _BRACKETS = re.compile(r"\[[^\]]{0,80}\]|\([^)]{0,40}(?:laugh|pause|inaudible|crosstalk)[^)]{0,40}\)", re.I)
-_LAST_WORD = re.compile(r"(\w+)$")
+_LAST_WORD = re.compile(r"([\w']+)$")
 # A sentence ends at . ! ? (or a run of them), or where the speaker breaks off ("--").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _HAS_WORD = re.compile(r"[A-Za-z0-9]")
