@@ -185,6 +185,13 @@ def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
                 found = None  # ", which is..." continues a statement
             if found:
                 break
+    elif found is not None and found.rule == "yes-no" and asked_outright and "," in body:
+        # "Have you..., like, what do you do then?": the open question at the end is the one left to answer
+        for clause in _CLAUSE_BREAK.split(body)[1:]:
+            later = _head(sentence, _strip_fillers(clause, p), p, True)
+            if later and later.kind == OPEN and later.cue.lower() not in _RELATIVE:
+                found = later
+                break
     if found:
         if found.kind == OPEN and found.rule == "wh":
             if p.scale.search(sentence):

@@ -76,6 +76,17 @@ def _drop_restarts(text: str) -> str:
     out = [pieces[0]]
     for piece in pieces[1:]:
         prev = out[-1]
+        if piece[:1] == " ":
+            # a restart of several words: "can you- can you tell me"
+            tail = prev[-40:].split()
+            head = piece.split()
+            k = next((k for k in (3, 2) if len(tail) >= k and len(head) > k
+                      and [w.lower() for w in tail[-k:]] == [w.lower() for w in head[:k]]), 0)
+            if k:
+                cut = prev.lower().rindex(tail[-k].lower())
+                out[-1] = prev[:cut]
+                out.append(piece.lstrip())
+                continue
         m = _LAST_WORD.search(prev[-24:])
         if m:
             word = m.group(1).lower()
