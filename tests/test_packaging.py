@@ -94,3 +94,13 @@ def test_unknown_name_says_what_exists():
         assert "classify_question" in str(err)
     else:
         raise AssertionError("a misspelt name should raise AttributeError")
+
+
+def test_readme_examples_run():
+    """Do the code examples in README.md give the answers they show?"""
+    import doctest
+
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False,
+                              optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0

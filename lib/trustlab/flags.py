@@ -1,0 +1,179 @@
+"""Red flags for Competency 4: words that put trust and safety at risk, and why.
+
+Each flag is something an assessor would count against a coach:
+
+- ``why_question``, ``leading_question``, ``stacked_questions``, ``advice``: how a
+  question is phrased (found by :mod:`trustlab.phrasing`);
+- ``caretaking``: rescuing the client or taking over what is theirs to do;
+- ``dismissal``: making a client's disclosure smaller, or moving straight on from it
+  (needs the client's turn: without it, dismissal is never raised);
+- ``therapy_drift``: digging into past pain, childhood or trauma;
+- ``feedback_as_fact``: an interpretation of the client stated as certain;
+- ``praise``: grading the client ("Great job!") instead of acknowledging them;
+- ``mechanical_reflection``: a stock formula such as "What I hear you saying is".
+
+The patterns live in ``trustlab/data/flags.yaml``.
+
+>>> sorted(red_flags("Great job! Why did you wait so long?"))
+['praise', 'why_question']
+>>> red_flags("It's not that bad.", client="I've been crying every night since the layoff.")
+{'dismissal'}
+>>> red_flags("It's not that bad.")
+set()
+>>> red_flags("I could be wrong, but I notice you go quiet when your manager comes up. What do you make of that?")
+set()
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon, phrasing
+from .findings import Finding
+from .markers import detect_markers, quote
+from .text import clean, require_text, sentences, stem, words
+
+__all__ = ["FLAG_IDS", "find_red_flags", "red_flags"]
+
+FLAG_IDS = (
+    "why_question", "leading_question", "stacked_questions", "advice", "caretaking",
+    "dismissal", "therapy_drift", "feedback_as_fact", "praise", "mechanical_reflection",
+)
+
+# The flags found in the coach's words alone, one pattern list each in flags.yaml.
+_PLAIN = ("caretaking", "therapy_drift", "praise", "mechanical_reflection")
+
+_PHRASING = (phrasing.why_questions, phrasing.leading_questions, phrasing.stacked_questions, phrasing.advice)
+_ORDER = {flag: n for n, flag in enumerate(FLAG_IDS)}
+
+# A sentence that asks: feedback stated as fact is a statement.
+_ASKS = re.compile(r"\?\s*$")
+# Responses that take up a disclosure, however clumsily: not skipping it.
+_ENGAGES = frozenset({"caretaking", "therapy_drift", "advice"})
+_YOU = re.compile(r"\byou\b", re.I)
+# Short words that say nothing about what a disclosure was about.
+_STOPWORDS = frozenset(
+    "about after again also been before being could does doing from have having here into just like more most "
+    "much only over really since some still such than that them then there these they thing things this those "
+    "very want wanted well were what when where which while will with would your yours yeah okay honestly".split())
+
+
+class _Patterns:
+    """The compiled patterns, built once on first use."""
+
+    def __init__(self) -> None:
+        p = lexicon.pattern
+        self.plain = tuple((flag, p("flags", flag)) for flag in _PLAIN)
+        self.praise_words = frozenset(_split(lexicon.phrases("flags", "praise_words")))
+        self.praise_exclaimed = frozenset(_split(lexicon.phrases("flags", "praise_words_exclaimed")))
+        self.praise_fillers = frozenset(_split(lexicon.phrases("flags", "praise_fillers")))
+        self.feedback = p("flags", "feedback_as_fact")
+        self.tentative = p("flags", "tentative")
+        self.disclosure = p("flags", "disclosure")
+        self.minimising = p("flags", "minimising")
+        self.changes_subject = p("flags", "changes_subject")
+        self.brush_off = p("flags", "brush_off_openers")
+        self.reasons = lexicon.load("flags")["reasons"]
+
+
+def _split(lines: tuple[str, ...]) -> list[str]:
+    return [word for line in lines for word in line.split("|")]
+
+
+_patterns: _Patterns | None = None
+
+
+def _compiled() -> _Patterns:
+    global _patterns
+    if _patterns is None:
+        _patterns = _Patterns()
+    return _patterns
+
+
+def _only_approval(sentence: str, p: _Patterns) -> bool:
+    """Is the sentence nothing but approval ("Perfect.", "Amazing, that's perfect!")?"""
+    said = words(sentence)
+    exclaimed = sentence.rstrip().endswith("!")
+    approval = p.praise_words | (p.praise_exclaimed if exclaimed else frozenset())
+    return bool(said) and any(w in approval for w in said) and all(w in approval or w in p.praise_fillers for w in said)
+
+
+def _sentence_flags(sentence: str, p: _Patterns) -> list[Finding]:
+    found = []
+    for flag, pattern in p.plain:
+        m = pattern.search(sentence)
+        if m:
+            found.append(Finding(flag, quote(sentence, m), p.reasons[flag]))
+        elif flag == "praise" and _only_approval(sentence, p):
+            found.append(Finding(flag, sentence, p.reasons[flag]))
+    if not _ASKS.search(sentence) and not p.tentative.search(sentence):
+        m = p.feedback.search(sentence)
+        if m:
+            found.append(Finding("feedback_as_fact", quote(sentence, m), p.reasons["feedback_as_fact"]))
+    return found
+
+
+def _topic_words(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if len(w) > 3 and "'" not in w and w not in _STOPWORDS}
+
+
+def _dismissal(coach: str, client: str, found: list[Finding], p: _Patterns) -> Finding | None:
+    """Minimising a disclosure, or moving on from it to another topic with no acknowledgment.
+
+    A coach who responds to the disclosure at all (acknowledges it, or takes it up, even
+    clumsily, with advice or rescuing, as in *found*) has not skipped it.
+    """
+    disclosed = [s for s in sentences(client) if p.disclosure.search(s)]
+    if not disclosed:
+        return None
+    shared = p.disclosure.search(disclosed[0]).group(0)
+    m = p.minimising.search(coach)
+    if m:
+        return Finding("dismissal", quote(coach, m), p.reasons["dismissal"].format(shared=shared))
+    if _topic_words(coach) & _topic_words(" ".join(disclosed)):
+        return None  # the coach stays with what the client said
+    m = p.changes_subject.search(coach)
+    if not m:
+        m = p.brush_off.search(coach)
+        if m and _YOU.search(coach, m.end()):
+            m = None  # "Okay, and what did you do then?" stays with the client's story
+    if not m or any(f.id in _ENGAGES for f in found) or detect_markers(coach, client) & {"4.2", "4.3"}:
+        return None
+    return Finding("dismissal", quote(coach, m).strip(" ,.!-"), p.reasons["dismissal_skip"].format(shared=shared))
+
+
+def find_red_flags(coach: str, client: str | None = None) -> list[Finding]:
+    """Every red flag in the coach's turn, each with the words that raised it and why.
+
+    *client*, when given, is what the client said just before; dismissal needs it.
+
+    >>> for f in find_red_flags("You poor thing. I'll sort it out with your manager."):
+    ...     print(f.id, "|", f.words)
+    caretaking | You poor thing
+    caretaking | I'll sort it out with your manager
+    """
+    require_text(coach, "coach")
+    if client is not None:
+        require_text(client, "client")
+    p = _compiled()
+    found: list[Finding] = []
+    for detector in _PHRASING:
+        found.extend(detector(coach))
+    for sentence in sentences(coach):
+        found.extend(_sentence_flags(sentence, p))
+    if client:
+        dismissed = _dismissal(clean(coach), client, found, p)
+        if dismissed:
+            found.append(dismissed)
+    return sorted(found, key=lambda f: _ORDER.get(f.id, len(_ORDER)))
+
+
+def red_flags(coach: str, client: str | None = None) -> set[str]:
+    """The ids of the red flags in the coach's turn (see :func:`find_red_flags`).
+
+    >>> red_flags("So what you're saying is you feel stuck.")
+    {'mechanical_reflection'}
+    >>> red_flags("")
+    set()
+    """
+    return {f.id for f in find_red_flags(coach, client)}

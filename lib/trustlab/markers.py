@@ -1,0 +1,237 @@
+"""Which PCC markers of Competency 4 a coach's turn shows, and the words that show them.
+
+The markers (ICF PCC Markers, 2020):
+
+- 4.1 Coach acknowledges and respects the client's unique talents, insights and work in the coaching process.
+- 4.2 Coach shows support, empathy or concern for the client.
+- 4.3 Coach acknowledges and supports the client's expression of feelings, perceptions, concerns, beliefs or suggestions.
+- 4.4 Coach partners with the client by inviting the client to respond in any way to the coach's contributions
+  and accepts the client's response.
+
+Markers are evidence, not a checklist: the engine points at words a listener would take
+as evidence, and a turn can show none and still be good coaching. The patterns live in
+``trustlab/data/markers.yaml``. Pass the client's turn when you have it: some evidence
+is only visible against what the client said (their feeling words, their "no").
+
+>>> sorted(detect_markers("You stuck with that conversation even when it got tense."))
+['4.1']
+>>> sorted(detect_markers("That sounds really hard. Thank you for telling me."))
+['4.2', '4.3']
+>>> detect_markers("Great job!")
+set()
+>>> detect_markers("Thanks for correcting me. What is it for you?", client="No, that's not it.")
+{'4.4'}
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .findings import Finding
+from .questions import find_questions
+from .text import clean, require_text, sentences, stem, words
+
+__all__ = ["MARKER_IDS", "detect_markers", "find_markers", "quote"]
+
+MARKER_IDS = ("4.1", "4.2", "4.3", "4.4")
+
+# Sentences that ask rather than tell: a question mark, or a question word first.
+_ASKS = re.compile(
+    r"\?\s*$|^(?:(?:so|and|but|okay|ok|well|now)\b[\s,]*)*"
+    r"(?:what|how|when|where|which|who|why|do|does|did|is|are|can|could|would|will|have|has)\b", re.I)
+_OPENS_QUESTION = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|well|now)\b[\s,]*)*(?:what|how|when|where|which|who|why)\b", re.I)
+_CLAUSE_REST = re.compile(r"[^,.;:!?]*")
+_ECHO_WORDS = 4  # "Proud and a bit scared." is an echo; a longer sentence is a reflection
+
+
+class _Patterns:
+    """The compiled patterns, built once on first use."""
+
+    def __init__(self) -> None:
+        p = lexicon.pattern
+        self.empathy = p("markers", "empathy")
+        self.welcomes_expression = p("markers", "welcomes_expression")
+        self.invites_response = p("markers", "invites_response")
+        self.client_did = p("markers", "client_did")
+        self.client_did_plainly = p("markers", "client_did_plainly")
+        self.effort_cues = p("markers", "effort_cues")
+        self.client_quality = p("markers", "client_quality")
+        self.client_credit = p("markers", "client_credit")
+        self.reflection_frames = p("markers", "reflection_frames")
+        self.feeling_words = frozenset(w for line in lexicon.phrases("markers", "feeling_words") for w in line.split("|"))
+        self.unwelcoming = p("markers", "unwelcoming")
+        self.offers_view = p("markers", "offers_view")
+        self.client_rejects = p("markers", "client_rejects")
+        self.accepts = p("markers", "accepts_correction")
+        self.insists = p("markers", "insists")
+        self.reasons = lexicon.load("markers")["reasons"]
+
+
+_patterns: _Patterns | None = None
+
+
+def _compiled() -> _Patterns:
+    global _patterns
+    if _patterns is None:
+        _patterns = _Patterns()
+    return _patterns
+
+
+def quote(text: str, m: re.Match, extra_words: int = 5) -> str:
+    """The matched words, carried on to the end of their clause when only a few words remain.
+
+    A learner reads "It's okay to feel angry" more easily than "It's okay to feel".
+
+    >>> text = "It's okay to feel angry. Really."
+    >>> quote(text, re.search("okay to feel", text))
+    'okay to feel angry'
+    """
+    rest = _CLAUSE_REST.match(text, m.end()).group(0)
+    if len(rest.split()) <= extra_words:
+        return (m.group(0) + rest).strip()
+    return m.group(0)
+
+
+def _listed(key: str, marker: str):
+    """A check that finds *marker* wherever a sentence matches the list *key* in markers.yaml."""
+
+    def check(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+        for sentence in said:
+            m = getattr(p, key).search(sentence)
+            if m:
+                return Finding(marker, quote(sentence, m), p.reasons[key])
+        return None
+
+    return check
+
+
+def _acknowledgment(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """4.1: a statement naming what the client did or who they were being.
+
+    Acknowledgment is said, not asked ("Have you done the work?" is no evidence), and
+    it is not a reflection of what the client reported ("It sounds like you started").
+    """
+    for sentence in said:
+        if _ASKS.search(sentence):
+            continue
+        for key in ("client_quality", "client_credit"):
+            m = getattr(p, key).search(sentence)
+            if m:
+                return Finding("4.1", quote(sentence, m), p.reasons[key])
+        if p.reflection_frames.search(sentence):
+            continue
+        m = p.client_did.search(sentence)
+        if m:
+            return Finding("4.1", quote(sentence, m), p.reasons["client_did"])
+        m = p.client_did_plainly.search(sentence)
+        if m and p.effort_cues.search(sentence):
+            return Finding("4.1", quote(sentence, m), p.reasons["client_did_plainly"])
+    return None
+
+
+def _offer_and_ask(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """An observation or idea of the coach's, followed by a question to the client."""
+    for n, sentence in enumerate(said):
+        m = p.offers_view.search(sentence)
+        if not m:
+            continue
+        if _OPENS_QUESTION.search(sentence):
+            continue  # "What would I notice?" asks; it offers nothing
+        asked_here = sentence.endswith("?") and m.start() > 0
+        if asked_here or any(find_questions(later) for later in said[n + 1:]):
+            return Finding("4.4", quote(sentence, m), p.reasons["offer_and_ask"])
+    return None
+
+
+def _same_feeling(a: str, b: str) -> bool:
+    """Are two feeling words forms of one word ("annoyed", "annoyance"; "worry", "worried")?"""
+    return stem(a) == stem(b) or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+
+
+def _reused_feeling(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """A feeling word of the client's that the coach takes up to invite more of it.
+
+    The word counts inside a question ("Say more about flat?") or as a short echo
+    before one ("Torn. What's pulling you each way?"), never in a turn that argues
+    with it ("Why so anxious?") or a statement alone, which is only a reflection.
+    """
+    offered = {w for w in words(client or "") if w in p.feeling_words}
+    if not offered:
+        return None
+    asks = [bool(find_questions(sentence)) for sentence in said]
+    if not any(asks):
+        return None
+    for sentence, asked in zip(said, asks):
+        if p.unwelcoming.search(sentence) or not (asked or len(words(sentence)) <= _ECHO_WORDS):
+            continue
+        for word in words(sentence):
+            if word in p.feeling_words and any(_same_feeling(word, w) for w in offered):
+                return Finding("4.3", word, p.reasons["client_words"])
+    return None
+
+
+def _accepted_no(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """The coach accepting a client's "no" to the coach's idea, without pressing it."""
+    text = " ".join(said)
+    if not client or not p.client_rejects.search(clean(client)) or p.insists.search(text):
+        return None
+    for sentence in said:
+        m = p.accepts.search(sentence)
+        if m:
+            return Finding("4.4", quote(sentence, m), p.reasons["accepts_correction"])
+    opened = next((q for q in find_questions(text) if q.kind == "open"), None)
+    if opened:
+        return Finding("4.4", opened.text, p.reasons["accepts_correction"])
+    return None
+
+
+# Each check looks for one kind of evidence; the first that finds a marker names it.
+_CHECKS = (
+    ("4.1", _acknowledgment),
+    ("4.2", _listed("empathy", "4.2")),
+    ("4.3", _listed("welcomes_expression", "4.3")),
+    ("4.4", _listed("invites_response", "4.4")),
+    ("4.4", _offer_and_ask),
+    ("4.3", _reused_feeling),  # these two need the client's turn
+    ("4.4", _accepted_no),
+)
+
+
+def find_markers(coach: str, client: str | None = None) -> list[Finding]:
+    """The markers the coach's turn shows: one :class:`Finding` per marker, in marker order.
+
+    Each finding quotes the first words that show the marker and says why they count.
+    *client*, when given, is what the client said just before.
+
+    >>> for f in find_markers("It's okay to feel angry. I could be wrong, but what do you make of that?"):
+    ...     print(f.id, "|", f.words)
+    4.3 | It's okay to feel angry
+    4.4 | I could be wrong
+    >>> [f.id for f in find_markers("Say more about stuck.", client="I feel stuck.")]
+    ['4.3']
+    """
+    require_text(coach, "coach")
+    if client is not None:
+        require_text(client, "client")
+    p = _compiled()
+    said = sentences(coach)
+    found: dict[str, Finding] = {}
+    for marker, check in _CHECKS:
+        if marker not in found:
+            finding = check(said, client, p)
+            if finding:
+                found[marker] = finding
+    return [found[m] for m in MARKER_IDS if m in found]
+
+
+def detect_markers(coach: str, client: str | None = None) -> set[str]:
+    """The ids of the markers the coach's turn shows (see :func:`find_markers`).
+
+    >>> detect_markers("How are you doing with all this?")
+    {'4.2'}
+    >>> detect_markers("")
+    set()
+    """
+    return {f.id for f in find_markers(coach, client)}

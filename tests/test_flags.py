@@ -1,0 +1,164 @@
+"""Tests for trustlab.flags: the red flags that put trust and safety at risk."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trustlab.findings import Finding
+from trustlab.flags import FLAG_IDS, find_red_flags, red_flags
+
+# (client or None, coach, the flag it must raise)
+RAISES = [
+    # caretaking: rescuing, parent mode, taking over the client's job
+    (None, "Don't worry, I'll sort it out.", "caretaking"),
+    (None, "Let me call your manager.", "caretaking"),
+    (None, "You poor thing.", "caretaking"),
+    (None, "I won't let anything bad happen to you.", "caretaking"),
+    (None, "I'll draft the email to your boss tonight so you don't have to.", "caretaking"),
+    # dismissal: a disclosure made smaller, or skipped for the agenda
+    ("I've been crying every night since the layoff.", "It's not that bad.", "dismissal"),
+    ("My mum died in March.", "Everyone goes through that at some point.", "dismissal"),
+    ("I was diagnosed with MS in January.", "At least they caught it early.", "dismissal"),
+    ("I feel like such a failure.", "Look on the bright side, you learned a lot.", "dismissal"),
+    ("I'm terrified I'll lose the house.", "You'll be fine.", "dismissal"),
+    ("My dog died on Friday.", "It's just a dog, though.", "dismissal"),
+    ("I've never told anyone this, but I'm in debt.", "Okay, so back to your goals.", "dismissal"),
+    ("I had a miscarriage in the spring.", "Right. Anyway, let's look at the launch plan.", "dismissal"),
+    # therapy drift: digging into past pain
+    (None, "Tell me more about the pain and where it comes from.", "therapy_drift"),
+    (None, "What happened in your childhood that made you like this?", "therapy_drift"),
+    (None, "Let's go back to the trauma.", "therapy_drift"),
+    # feedback as fact: an interpretation stated as certain
+    (None, "You're clearly afraid of conflict.", "feedback_as_fact"),
+    (None, "Your problem is that you can't delegate.", "feedback_as_fact"),
+    (None, "The truth is you don't want the job.", "feedback_as_fact"),
+    (None, "You obviously don't want this.", "feedback_as_fact"),
+    # praise: the coach grading the client
+    (None, "Great job!", "praise"),
+    (None, "I'm so proud of you.", "praise"),
+    (None, "Good answer.", "praise"),
+    (None, "Well done.", "praise"),
+    (None, "Perfect!", "praise"),
+    (None, "Amazing!", "praise"),
+    (None, "Nice one!", "praise"),
+    # mechanical reflection: a formula announcing a paraphrase
+    (None, "What I hear you saying is you want more time.", "mechanical_reflection"),
+    (None, "If I understand you correctly, the date is fixed.", "mechanical_reflection"),
+    (None, "So what you're saying is the budget is the issue.", "mechanical_reflection"),
+    # found by trustlab.phrasing and passed through
+    (None, "Why did you say yes?", "why_question"),
+    (None, "You want the job, don't you?", "leading_question"),
+    (None, "What happened, and who was there, and how did you react?", "stacked_questions"),
+    (None, "You should just quit.", "advice"),
+]
+
+# Near misses: close to a red flag, but a trained listener would let them pass.
+PASSES = [
+    (None, "It's not that bad.", "dismissal needs the client's turn"),
+    ("I'd like to work on my presentation.", "Okay, the presentation. What about it?", "no disclosure to skip"),
+    ("I was diagnosed with MS in January.", "That's a big diagnosis to carry. How are you doing with it?",
+     "empathy, not dismissal"),
+    ("I've never told anyone this, but I'm in debt.", "Thank you for trusting me with it. Anyway, where shall we go?",
+     "acknowledged before moving on"),
+    (None, "I could be wrong, but I notice you go quiet when your manager comes up. What do you make of that?",
+     "a tentative observation is an offer, not a verdict"),
+    (None, "Isn't it a great opportunity?", "a question is never feedback stated as fact"),
+    (None, "Great. Where shall we start?", '"Great." on its way to a question is not grading'),
+    (None, "You spoke up in front of everyone. That took some guts.", "acknowledgment, not praise"),
+    (None, "It sounds like you've been carrying a lot.", "a reflection in everyday words, not a formula"),
+    (None, "What would you like to be different next month?", "forward-looking, not digging into the past"),
+    ("Growing up, I was always the responsible one.", "The responsible one. How does that show up at work now?",
+     "uses the client's past in the present"),
+    (None, "I'll send the notes from today, as we agreed.", "keeping an agreement is not rescuing"),
+]
+
+
+@pytest.mark.parametrize("client, coach, flag", RAISES)
+def test_red_flag_examples(client, coach, flag):
+    """Is each red flag raised by words a trainer would point at?"""
+    assert flag in red_flags(coach, client)
+
+
+@pytest.mark.parametrize("client, coach, why", PASSES)
+def test_near_misses_raise_nothing(client, coach, why):
+    """Are words that only resemble a red flag let through?"""
+    assert red_flags(coach, client) == set(), why
+
+
+def test_dismissal_is_never_raised_without_the_client_turn():
+    """Is dismissal raised only when there is a client turn to dismiss?"""
+    for coach in ["It's not that bad.", "At least you have your health.", "Anyway, moving on."]:
+        assert "dismissal" not in red_flags(coach)
+        assert "dismissal" not in red_flags(coach, client="")
+        assert "dismissal" in red_flags(coach, client="I'm scared I'll lose my job.")
+
+
+def test_praise_and_acknowledgment_in_one_turn():
+    """Is "Well done!" still praise when an acknowledgment follows it?"""
+    assert red_flags("Well done! You took that into your own hands.") == {"praise"}
+
+
+def test_findings_say_which_words_and_why():
+    """Does each finding quote the words that raised it and explain why for a learner?"""
+    coach = "So what you're saying is you're stuck. Great job!"
+    findings = find_red_flags(coach)
+    assert sorted(f.id for f in findings) == ["mechanical_reflection", "praise"]
+    for finding in findings:
+        assert isinstance(finding, Finding)
+        assert finding.words and finding.words in coach
+        assert len(finding.reason) > 40
+
+
+def test_findings_come_in_the_order_of_the_flag_list():
+    """Are findings listed in the documented order of the flags?"""
+    findings = find_red_flags("Great job! Why did you wait? You're clearly afraid of her.")
+    order = [FLAG_IDS.index(f.id) for f in findings]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("coach, client, name", [
+    (None, None, "coach"), (3.5, None, "coach"), (["Hi"], "Hi", "coach"), ("Hi.", 0, "client"), ("Hi.", b"no", "client"),
+])
+def test_non_text_raises_type_error_naming_the_argument(coach, client, name):
+    """Is a non-str coach or client turn refused with a TypeError that names it?"""
+    with pytest.raises(TypeError, match=rf"^{name} must be text"):
+        red_flags(coach, client)
+    with pytest.raises(TypeError, match=rf"^{name} must be text"):
+        find_red_flags(coach, client)
+
+
+@pytest.mark.parametrize("coach", ["", "   ", "...", "!", "\t"])
+def test_empty_text_raises_no_flag(coach):
+    """Is blank or punctuation-only text reported as raising no flag?"""
+    assert red_flags(coach) == set()
+    assert red_flags(coach, client="I've been crying every night.") == set()
+
+
+@settings(max_examples=300, deadline=None)
+@given(coach=st.text(max_size=300), client=st.none() | st.text(max_size=300))
+def test_any_text_never_raises(coach, client):
+    """Does any text at all, for coach and client, give only known flag ids?"""
+    assert {f.id for f in find_red_flags(coach, client)} <= set(FLAG_IDS)
+
+
+def _micro_scores(gold: list[set[str]], predicted: list[set[str]], ids) -> tuple[float, dict[str, float]]:
+    """Micro-F1 over all ids, and recall per id, for multi-label cases."""
+    tp = {i: sum(i in g and i in p for g, p in zip(gold, predicted)) for i in ids}
+    fp = sum(len(p - g) for g, p in zip(gold, predicted))
+    fn = sum(len(g - p) for g, p in zip(gold, predicted))
+    hits = sum(tp.values())
+    micro = 2 * hits / (2 * hits + fp + fn) if hits else 0.0
+    recall = {i: tp[i] / max(1, sum(i in g for g in gold)) for i in ids}
+    return micro, recall
+
+
+def test_agreement_with_labelled_turns(coach_turn_cases):
+    """Do the raised flags agree with the trainers' labels on the labelled coach turns?"""
+    gold = [set(case["red_flags"]) for case in coach_turn_cases]
+    predicted = [red_flags(case["coach"], case["client"]) for case in coach_turn_cases]
+    micro, recall = _micro_scores(gold, predicted, FLAG_IDS)
+    assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
+    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
+    assert not low, f"recall below 0.6 for {low}"

@@ -1,0 +1,181 @@
+"""Tests for trustlab.phrasing: "why", leading, stacked and advice-giving questions."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trustlab.findings import Finding
+from trustlab.phrasing import advice, leading_questions, question_parts, stacked_questions, why_questions
+
+DETECTORS = [why_questions, leading_questions, stacked_questions, advice]
+
+
+@pytest.mark.parametrize("text", [
+    "Why did you do that?",
+    "why did you leave so early",
+    "Why not?",
+    "Why do you think she said it?",
+    "So, why might the project keep slipping?",
+    "How come you stopped going?",
+    "I'm curious why you held back.",
+    "I'd love to hear why the date is still open.",
+    "Rahul, why do you think you might be studying medicine?",
+    "That makes sense, but why now?",
+])
+def test_why_questions_found(text):
+    """Is a question asking "why" (or "how come") reported, however gently framed?"""
+    found = why_questions(text)
+    assert [f.id for f in found] == ["why_question"]
+    assert found[0].words.lower() in text.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "That's why I asked. What happened next?",
+    "Which is why it matters to you.",
+    "What made you decide?",
+    "How might that feel?",
+    "Nobody knows why.",
+    "",
+])
+def test_why_questions_not_found(text):
+    """Are statements that merely contain "why", and other question words, left alone?"""
+    assert why_questions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Don't you think it's time to move on?",
+    "Wouldn't you agree that it went well?",
+    "Isn't it obvious that he was wrong?",
+    "Isn't it true that you wanted this?",
+    "Surely you can see the benefit?",
+    "You'd agree that it is time?",
+    "You felt let down, right?",
+    "It's the workload, isn't it?",
+    "You miss her, don't you?",
+    "You spoke to him first, is that right?",
+    "Your manager doesn't trust you, does she?",
+    "That's hard isn't it?",
+    "Wouldn't it be better to leave now?",
+])
+def test_leading_questions_found(text):
+    """Are questions that carry the coach's answer, and tag questions, reported?"""
+    assert [f.id for f in leading_questions(text)] == ["leading_question"]
+
+
+@pytest.mark.parametrize("text", [
+    "What feels right to you?",
+    "What would help, do you think?",
+    "How might the team see it?",
+    "Is there anything else about that?",
+    "That sounds right.",
+])
+def test_leading_questions_not_found(text):
+    """Are neutral questions, and "right" used as an ordinary word, left alone?"""
+    assert leading_questions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "What happened and how did you feel?",
+    "What might help, and who could support you?",
+    "What happened? Did you tell anyone?",
+    "How might the layoffs be affecting you? And what could support look like?",
+    "Did you tell him, and how did he take it?",
+])
+def test_stacked_questions_found(text):
+    """Are two questions at once, in one sentence or two, reported?"""
+    found = stacked_questions(text)
+    assert [f.id for f in found] == ["stacked_questions"]
+    assert "two" in found[0].reason
+
+
+@pytest.mark.parametrize("text", [
+    "Is it the workload, or is it the team?",
+    "Would you prefer to talk about work or home?",
+    "That sounds hard. What would help?",
+    "What would help, do you think?",
+    "When you think about it, what comes up?",
+    "What's the project, which you mentioned earlier?",
+    "Mei, I hope this lands okay, and please tell me if it doesn't, what might your name mean to you?",
+    "What happened? What happened?",
+])
+def test_one_question_is_not_stacked(text):
+    """Are an either/or choice, an acknowledgment, an aside and a repeat each one question?"""
+    assert stacked_questions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Have you tried talking to her?",
+    "Have you considered lowering the price?",
+    "Have you thought about using a planner?",
+    "Why don't you just ask for a raise?",
+    "Why not try a walk at lunch?",
+    "What if you just told him?",
+    "How about taking a day off?",
+    "Wouldn't it make sense to rest first?",
+    "Could you maybe just talk to HR?",
+    "Could you maybe bring the figures to the meeting?",
+    "Would it help to talk to your manager?",
+    "Do you think you should call her?",
+    "You should talk to HR.",
+    "I think you need to slow down.",
+    "You ought to rest.",
+    "If I were you, I'd quit.",
+    "What you need to do is rest.",
+    "My advice is to wait.",
+    "Try writing it down.",
+    "Maybe just take a break?",
+    "Teenagers need space, so give him some.",
+])
+def test_advice_found(text):
+    """Is advice reported, said outright or dressed as a question?"""
+    assert [f.id for f in advice(text)] == ["advice"]
+
+
+@pytest.mark.parametrize("text", [
+    "What do you think you need to do?",
+    "What have you tried so far?",
+    "Have you thought about what you want?",
+    "What might you try next?",
+    "Could you tell me more about that?",
+    "Could you maybe say a little more?",
+    "Would you like to apply for the role?",
+    "Would you call this burnout?",
+    "Tell me more about that.",
+    "Mei, you must be tired?",
+    "You could say more about that if you like.",
+    "I hope this is okay, and you can totally say no, but what comes up for you?",
+])
+def test_advice_not_found(text):
+    """Are invitations, questions about the client's own ideas and polite frames left alone?"""
+    assert advice(text) == []
+
+
+def test_question_parts_split_joined_questions():
+    """Does question_parts split one sentence holding two questions, keeping each one's kind?"""
+    parts = question_parts("Did you tell him, and how did he take it?")
+    assert [q.kind for q in parts] == ["closed", "open"]
+
+
+def test_findings_quote_the_words():
+    """Does each finding quote the words that caused it, with a plain reason?"""
+    finding = advice("Honestly, have you tried yoga?")[0]
+    assert isinstance(finding, Finding)
+    assert finding.words == "have you tried"
+    assert "solution" in finding.reason
+
+
+@pytest.mark.parametrize("detector", DETECTORS)
+def test_non_text_is_a_type_error(detector):
+    """Does each detector refuse a non-string with a TypeError naming the argument?"""
+    with pytest.raises(TypeError, match="text must be text"):
+        detector(None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_detectors_never_raise(text):
+    """Does every detector return a list of findings, whatever text it is given?"""
+    for detector in DETECTORS:
+        found = detector(text)
+        assert isinstance(found, list)
+        assert all(isinstance(f, Finding) and f.reason for f in found)

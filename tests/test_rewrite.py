@@ -1,0 +1,211 @@
+"""Tests for trustlab.rewrite: the softening drill's check of a learner's rewrite."""
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trustlab import Feedback, check_rewrite
+from trustlab.rewrite import PROBLEMS, example_rewrite
+from trustlab.topics import same_topic
+
+GOOD = [
+    ("Why didn't you finish the report on time?", "What might have made the report harder to finish?"),
+    ("Are you going to apply for the promotion?", "I'm curious what the promotion might mean for you."),
+    ("Is your team even listening to you?", "how might your team be responding when you share ideas"),
+    ("Did the layoffs catch you off guard?", "That's a big change. What's it like for you, now the layoffs are announced?"),
+    ("Have you written a business plan yet?", "Walk me through where the business plan stands."),
+    ("Why are you so stressed?", "Help me understand what the stress has been like this week."),
+    ("Are you worried about money?", "What comes to mind when you think about your budget?"),
+    ("Kenji, are you keeping up with your classes?", "Kenji, could you say a little about how the classes are going?"),
+    ("Do you hate your job?", "If you could change one thing about your job, what might it be?"),
+    ("Are you scared of failing?", "What might failing mean to you?"),
+    ("Why can't you stop apologising at work?", "What might be happening for you when you say sorry at work?"),
+]
+
+# Paraphrases: the rewrite keeps the subject in other words.
+PARAPHRASES = [
+    ("Will the transition work?", "How might the handover go for you?"),
+    ("Why do you keep arguing with your boss?", "Tell me a little about what happens with your line manager."),
+    ("Why can't you just quit smoking?", "What might stopping cigarettes mean for you?"),
+    ("Did you go to the gym this week?", "How might exercise have fitted into your week?"),
+    ("Is your partner supportive of the move?", "How might your husband be feeling about the relocation?"),
+    ("Why haven't you told your mother?", "What might feel important about how your mum hears the news?"),
+    ("Are you sleeping properly?", "I'd love to hear a bit about what your evenings look like before bed."),
+    ("Did your startup run out of money?", "Tell me a little about where the finances are now."),
+    ("Is working from home making you lonely?", "What might connection with colleagues look like while you're remote?"),
+    ("Why haven't you saved anything for retirement?", "What comes to mind when you think about money for later life?"),
+]
+
+# (problem id, original, rewrite): one clear example of each problem.
+PROBLEM_EXAMPLES = [
+    ("not_a_question", "Did the layoffs catch you off guard?", "Layoffs are tough on everyone."),
+    ("not_a_question", "Are you ever going to stop?", "Um, okay, sure."),
+    ("closed", "Are you going to apply for the promotion?", "Would you like to apply for the senior role?"),
+    ("closed", "Did your startup run out of money?", "How long might your runway last?"),
+    ("closed", "Is the language barrier the problem?", "Could language be part of what's going on?"),
+    ("closed", "Are you going to say yes to the job?", "Which feels better about the job right now: yes or no?"),
+    ("off_topic", "Is your team even listening to you?", "What could you do to make your commute more pleasant?"),
+    ("off_topic", "Did you exercise at all during the holidays?", "What's your favourite holiday tradition, I wonder?"),
+    ("not_softened", "Is your team even listening to you?", "What happens when you speak up in team meetings?"),
+    ("not_softened", "Did you finish the online course?", "What is stopping you from finishing the course?"),
+    ("why_question", "Why do you keep arguing with your boss?", "Why might the disagreements with your boss keep coming back?"),
+    ("why_question", "Why did you miss the session?", "I'm curious why you might have missed our session."),
+    ("leading_question", "Do you really think changing careers at 45 is smart?", "Surely you know a new career at 45 is risky?"),
+    ("leading_question", "Don't you miss home, Mei?", "Mei, you must be homesick, right?"),
+    ("advice", "Why do you keep arguing with your boss?", "Could you maybe ask HR to mediate between you and your boss?"),
+    ("advice", "Why haven't you sold the house?", "Have you considered lowering the asking price?"),
+    ("advice", "Is screen time ruining your sleep?", "What if you just left your phone in the kitchen overnight?"),
+    ("judgmental", "Did you stop vaping?", "What might help you stop vaping, since of course the last attempt slipped?"),
+    ("judgmental", "Sofia, will you ever finish your thesis?", "Sofia, what might help you stop making excuses about the thesis?"),
+    ("single_answer", "Are you going to apply for the promotion?", "What is the one thing that would decide the promotion for you?"),
+    ("single_answer", "Are you sticking to your budget?", "What exactly might you cut to stay on budget?"),
+    ("stacked_questions", "Did the layoffs catch you off guard?", "How might the layoffs be affecting you? And what could support look like?"),
+    ("stacked_questions", "What's the problem with your sister?", "How might things be with your sister, and what would you like to be different?"),
+    ("cluttered", "Why are you still not sleeping properly?",
+     "So, um, I was kind of wondering, and please say if this is too much, what perhaps might possibly, "
+     "in a small way, be sort of going on with your sleep at the moment?"),
+    ("cluttered", "Have you written a business plan yet?",
+     "I know this might be a sensitive area and I really don't want to put you on the spot in any way at all today, "
+     "but I was hoping we could talk. What might the next step on the business plan be?"),
+]
+
+
+@pytest.mark.parametrize("original, rewrite", GOOD)
+def test_good_rewrites_pass(original, rewrite):
+    """Does one open, softened question on the original's topic pass with full marks?"""
+    fb = check_rewrite(original, rewrite)
+    assert fb.passed, fb.problems
+    assert fb.score == 1.0
+    assert fb.problems == ()
+
+
+@pytest.mark.parametrize("original, rewrite", PARAPHRASES)
+def test_paraphrase_stays_on_topic(original, rewrite):
+    """Does a rewrite that names the same subject in other words count as on topic?"""
+    assert same_topic(original, rewrite)
+    assert check_rewrite(original, rewrite).passed
+
+
+@pytest.mark.parametrize("problem, original, rewrite", PROBLEM_EXAMPLES)
+def test_each_problem_is_reported(problem, original, rewrite):
+    """Is each kind of problem reported, with its id, and the rewrite failed?"""
+    fb = check_rewrite(original, rewrite)
+    assert problem in fb.problem_ids
+    assert not fb.passed
+    assert fb.score < 1.0
+
+
+def test_problem_words_are_quoted():
+    """Does a problem quote the learner's words that caused it?"""
+    fb = check_rewrite("Why did you take on more debt?", "What could help you avoid a financial failure like this again?")
+    assert fb.problems[0].id == "judgmental"
+    assert fb.problems[0].words == "failure"
+
+
+def test_blank_rewrite_is_reported_not_raised():
+    """Is a blank rewrite reported kindly as a failed result, not raised as an error?"""
+    for blank in ("", "   ", "\n\t"):
+        fb = check_rewrite("Why didn't you finish the report?", blank)
+        assert isinstance(fb, Feedback)
+        assert not fb.passed and fb.score == 0.0
+        assert fb.problem_ids == ("not_a_question",)
+        assert "no rewrite yet" in fb.messages[0]
+        assert "the report" in fb.messages[0]
+
+
+@pytest.mark.parametrize("args, name", [((None, "What might help?"), "original"), (("Why?", 42), "rewrite")])
+def test_non_text_is_a_type_error_naming_the_argument(args, name):
+    """Is a non-string argument refused with a TypeError that names it?"""
+    with pytest.raises(TypeError, match=f"^{name} must be text"):
+        check_rewrite(*args)
+
+
+def test_messages_say_what_worked_then_one_change_then_an_example():
+    """Do the messages give what worked, the one most important change, then an example?"""
+    fb = check_rewrite("Why didn't you finish the report on time?", "Why did the report take so long?")
+    praise, change, example = fb.messages
+    assert praise.startswith("You ") and "the report" in praise
+    assert '"Why"' in change and "what" in change
+    assert example.startswith("For example:")
+
+
+def test_the_one_change_follows_the_priority():
+    """When several problems are found, is the most important one named as the change?"""
+    fb = check_rewrite("Did you finish the course?", "Why is the course such a failure, and what's next?")
+    assert fb.problem_ids[0] == "why_question"
+    assert "why" in fb.messages[1].lower()
+    assert all("failure" not in m for m in fb.messages[1:2])
+
+
+def test_example_rewrite_passes_its_own_check(rewrite_cases):
+    """Does the example offered for each original pass the check itself?"""
+    for original in {case["original"] for case in rewrite_cases}:
+        example = example_rewrite(original)
+        assert check_rewrite(original, example).passed, (original, example)
+
+
+def test_passing_feedback_has_no_change_message():
+    """Does a passing rewrite get praise and no correction?"""
+    fb = check_rewrite("Is your boss fair?", "I'm curious how things are with your manager.")
+    assert fb.passed
+    assert fb.messages[0].startswith("You ")
+    assert "Nothing to change" in fb.messages[1]
+
+
+def test_open_on_topic_is_worth_more_than_softening():
+    """Does an open question on topic without softening score above a softened one off topic,
+    and both above a statement?"""
+    original = "Is your team even listening to you?"
+    unsoftened = check_rewrite(original, "What happens when you speak up in team meetings?").score
+    off_topic = check_rewrite(original, "What could make your commute more pleasant?").score
+    statement = check_rewrite(original, "Teams can be hard work.").score
+    assert unsoftened > off_topic > statement > 0
+
+
+def test_html_of_a_result_escapes_the_rewrite():
+    """Is a rewrite holding markup escaped when the result is shown in Jupyter?"""
+    html = check_rewrite("Is your boss fair?", "<img src=x onerror=alert(1)>")._repr_html_()
+    assert "<img" not in html and "&lt;img" in html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text())
+def test_never_raises_and_score_is_consistent(original, rewrite):
+    """For any text at all, does it return a result with a score in 0..1 and passed exactly
+    when there are no problems?"""
+    fb = check_rewrite(original, rewrite)
+    assert 0.0 <= fb.score <= 1.0
+    assert fb.passed == (not fb.problems)
+    assert fb.passed == (fb.score == 1.0)
+    assert set(fb.problem_ids) <= set(PROBLEMS)
+    assert fb.messages
+
+
+def _agreement(cases):
+    agree = 0
+    found, missed = Counter(), Counter()
+    for case in cases:
+        fb = check_rewrite(case["original"], case["rewrite"])
+        agree += fb.passed == case["passed"]
+        for problem in case["problems"]:
+            (found if problem in fb.problem_ids else missed)[problem] += 1
+    recall = {p: found[p] / (found[p] + missed[p]) for p in set(found) | set(missed)}
+    return agree / len(cases), recall
+
+
+def test_labelled_cases_are_well_formed(rewrite_cases):
+    """Does every labelled case use known problem ids, with passed true exactly when none?"""
+    for case in rewrite_cases:
+        assert set(case["problems"]) <= set(PROBLEMS), case["id"]
+        assert case["passed"] == (not case["problems"]), case["id"]
+
+
+def test_agreement_with_labelled_cases(rewrite_cases):
+    """Does the check agree with the trainers' labels: pass/fail on at least 88% of cases,
+    and each problem found in at least 70% of the cases labelled with it?"""
+    agreement, recall = _agreement(rewrite_cases)
+    assert agreement >= 0.88
+    low = {p: round(r, 2) for p, r in recall.items() if r < 0.7}
+    assert not low, f"problems found too rarely: {low}"
