@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from trustlab.findings import Finding
 from trustlab.flags import FLAG_IDS, find_red_flags, red_flags
+from trustlab.bench import multilabel_scores
 
 # (client or None, coach, the flag it must raise)
 RAISES = [
@@ -143,22 +144,11 @@ def test_any_text_never_raises(coach, client):
     assert {f.id for f in find_red_flags(coach, client)} <= set(FLAG_IDS)
 
 
-def _micro_scores(gold: list[set[str]], predicted: list[set[str]], ids) -> tuple[float, dict[str, float]]:
-    """Micro-F1 over all ids, and recall per id, for multi-label cases."""
-    tp = {i: sum(i in g and i in p for g, p in zip(gold, predicted)) for i in ids}
-    fp = sum(len(p - g) for g, p in zip(gold, predicted))
-    fn = sum(len(g - p) for g, p in zip(gold, predicted))
-    hits = sum(tp.values())
-    micro = 2 * hits / (2 * hits + fp + fn) if hits else 0.0
-    recall = {i: tp[i] / max(1, sum(i in g for g in gold)) for i in ids}
-    return micro, recall
-
-
 def test_agreement_with_labelled_turns(coach_turn_cases):
     """Do the raised flags agree with the trainers' labels on the labelled coach turns?"""
     gold = [set(case["red_flags"]) for case in coach_turn_cases]
     predicted = [red_flags(case["coach"], case["client"]) for case in coach_turn_cases]
-    micro, recall = _micro_scores(gold, predicted, FLAG_IDS)
+    micro, recall = multilabel_scores(gold, predicted, FLAG_IDS)
     assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
     low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
     assert not low, f"recall below 0.6 for {low}"

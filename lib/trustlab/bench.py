@@ -84,6 +84,21 @@ def scores(gold: list[str], predicted: list[str]) -> dict:
     return {"n": len(gold), "accuracy": accuracy, "macro_f1": macro, "labels": per_label, "confusion": confusion}
 
 
+def multilabel_scores(gold: list[set[str]], predicted: list[set[str]], ids) -> tuple[float, dict[str, float]]:
+    """Micro-F1 over all ids, and recall per id, for cases that can carry several labels.
+
+    >>> multilabel_scores([{"4.1"}, {"4.2", "4.3"}], [{"4.1"}, {"4.2"}], ["4.1", "4.2", "4.3"])
+    (0.8, {'4.1': 1.0, '4.2': 1.0, '4.3': 0.0})
+    """
+    tp = {i: sum(i in g and i in p for g, p in zip(gold, predicted)) for i in ids}
+    fp = sum(len(p - g) for g, p in zip(gold, predicted))
+    fn = sum(len(g - p) for g, p in zip(gold, predicted))
+    hits = sum(tp.values())
+    micro = 2 * hits / (2 * hits + fp + fn) if hits else 0.0
+    recall = {i: tp[i] / max(1, sum(i in g for g in gold)) for i in ids}
+    return micro, recall
+
+
 def confusion_table(result: dict) -> str:
     """The confusion counts as a small text table: rows are expert labels, columns predictions."""
     lines = ["expert \\ engine" + "".join(f"{p:>9}" for p in LABELS)]
@@ -118,6 +133,59 @@ def measure_accuracy(path: Path, show_errors: int = 0, split: str = "all") -> No
             print(f"  expert {g:<6} engine {e:<6} | {t[:220]}")
 
 
+def labelled_dir() -> Path | None:
+    """The project's labelled cases (tests/data in a clone), or None in an installed copy."""
+    path = Path(__file__).resolve().parents[2] / "tests" / "data"
+    return path if path.is_dir() else None
+
+
+def _load_yaml(path: Path) -> list[dict]:
+    import yaml
+
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def measure_rewrites(path: Path) -> None:
+    """Pass/fail agreement and per-problem precision and recall of check_rewrite on one file."""
+    from trustlab import check_rewrite
+
+    cases = _load_yaml(path)
+    results = [check_rewrite(c["original"], c["rewrite"]) for c in cases]
+    agree = sum(r.passed == c["passed"] for r, c in zip(results, cases)) / len(cases)
+    gold = [set(c["problems"]) for c in cases]
+    found = [{f.id for f in r.problems} for r in results]
+    ids = sorted(set().union(*gold))
+    micro, _ = multilabel_scores(gold, found, ids)
+    print(f"check_rewrite on {path.name} ({len(cases)} cases): pass/fail agreement {agree:.3f}, "
+          f"problem micro-F1 {micro:.3f}")
+    print("  " + "  ".join(f"{i} P {_precision(gold, found, i):.2f} R {_recall(gold, found, i):.2f}" for i in ids))
+
+
+def measure_turns(path: Path) -> None:
+    """Micro-F1 and per-id precision and recall of detect_markers and red_flags on one file."""
+    from trustlab import detect_markers, red_flags
+
+    cases = _load_yaml(path)
+    for name, key, func in (("detect_markers", "markers", detect_markers), ("red_flags", "red_flags", red_flags)):
+        gold = [set(c[key]) for c in cases]
+        found = [func(c["coach"], c["client"]) for c in cases]
+        ids = sorted(set().union(*gold))
+        micro, _ = multilabel_scores(gold, found, ids)
+        print(f"{name} on {path.name} ({len(cases)} turns): micro-F1 {micro:.3f}")
+        print("  " + "  ".join(f"{i} P {_precision(gold, found, i):.2f} R {_recall(gold, found, i):.2f}" for i in ids))
+
+
+def _precision(gold: list[set[str]], found: list[set[str]], label: str) -> float:
+    said = sum(label in f for f in found)
+    return sum(label in f and label in g for g, f in zip(gold, found)) / said if said else 1.0
+
+
+def _recall(gold: list[set[str]], found: list[set[str]], label: str) -> float:
+    true = sum(label in g for g in gold)
+    return sum(label in f and label in g for g, f in zip(gold, found)) / true if true else 1.0
+
+
 def _median_seconds(func, calls: list[tuple], repeat: int = 5) -> float:
     timings = []
     for _ in range(repeat):
@@ -131,21 +199,28 @@ def _median_seconds(func, calls: list[tuple], repeat: int = 5) -> float:
 def measure_speed(texts: list[str]) -> None:
     import trustlab
 
-    trustlab.classify_question("Warm up?")
-    loops, start, n = 0, time.perf_counter(), 0
-    while time.perf_counter() - start < 1.0 or loops < 1:
+    classify = trustlab.classify_question
+    classify("Warm up?")
+    rates = []
+    for _ in range(7):  # the median of several passes, so one busy moment does not decide
+        start = time.perf_counter()
         for text in texts:
-            trustlab.classify_question(text)
-        n += len(texts)
-        loops += 1
-    rate = n / (time.perf_counter() - start)
-    print(f"classify_question: {rate:,.0f} utterances per second (target above 50,000)")
+            classify(text)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    print(f"classify_question: {statistics.median(rates):,.0f} utterances per second "
+          f"(median of 7 passes over {len(texts)}; target above 50,000)")
 
-    check = getattr(trustlab, "check_rewrite", None)
-    if check is not None:
+    folder = labelled_dir()
+    if folder is not None:
+        pairs = [(c["original"], c["rewrite"]) for c in _load_yaml(folder / "rewrites.yaml")]
+    else:
         pairs = [("Why didn't you finish it?", t) for t in texts[:400]]
-        check(*pairs[0])
-        print(f"check_rewrite: median {_median_seconds(check, pairs, 3) * 1000:.3f} ms per call (target under 2 ms)")
+    trustlab.check_rewrite(*pairs[0])
+    median = _median_seconds(trustlab.check_rewrite, pairs, 3)
+    print(f"check_rewrite: median {median * 1000:.3f} ms per call over {len(pairs)} drill rewrites (target under 2 ms)")
+    turns = [(t, None) for t in texts[:1000]]
+    for name in ("detect_markers", "red_flags"):
+        print(f"{name}: median {_median_seconds(getattr(trustlab, name), turns, 1) * 1000:.3f} ms per turn")
 
     probe = ("import sys, time; t = time.perf_counter(); import trustlab; "
              "print(time.perf_counter() - t, 'ipywidgets' in sys.modules, 'matplotlib' in sys.modules)")
@@ -170,6 +245,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         measure_accuracy(path, args.errors, args.split)
         texts = [text for _, text, _ in load_annomi(path)]
+    folder = labelled_dir()
+    if folder is not None:
+        print()
+        for name in ("rewrites.yaml", "holdout_rewrites.yaml"):
+            if (folder / name).is_file():
+                measure_rewrites(folder / name)
+        for name in ("coach_turns.yaml", "holdout_coach_turns.yaml"):
+            if (folder / name).is_file():
+                measure_turns(folder / name)
+        print("(rewrites.yaml and coach_turns.yaml were used to build the rules; the holdout_ files were not.)")
+    print()
     measure_speed(texts)
     return 0
 

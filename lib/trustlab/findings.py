@@ -8,9 +8,12 @@ why_question: "Why did you" (A "why" question can sound like a demand to justify
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["Finding"]
+__all__ = ["Finding", "quote"]
+
+_CLAUSE_REST = re.compile(r"[^,.;:!?]*")
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,18 @@ class Finding:
     def __str__(self) -> str:
         quoted = f' "{self.words}"' if self.words else ""
         return f"{self.id}:{quoted} ({self.reason})"
+
+
+def quote(text: str, m: re.Match, extra_words: int = 5) -> str:
+    """The matched words, carried on to the end of their clause when only a few words remain.
+
+    A learner reads "It's okay to feel angry" more easily than "It's okay to feel".
+
+    >>> text = "It's okay to feel angry. Really."
+    >>> quote(text, re.search("okay to feel", text))
+    'okay to feel angry'
+    """
+    rest = _CLAUSE_REST.match(text, m.end()).group(0)
+    if len(rest.split()) <= extra_words:
+        return (m.group(0) + rest).strip()
+    return m.group(0)

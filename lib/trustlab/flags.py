@@ -27,10 +27,11 @@ set()
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import lexicon, phrasing
-from .findings import Finding
-from .markers import detect_markers, quote
+from .findings import Finding, quote
+from .markers import detect_markers
 from .text import clean, require_text, sentences, stem, words
 
 __all__ = ["FLAG_IDS", "find_red_flags", "red_flags"]
@@ -80,14 +81,9 @@ def _split(lines: tuple[str, ...]) -> list[str]:
     return [word for line in lines for word in line.split("|")]
 
 
-_patterns: _Patterns | None = None
-
-
+@cache
 def _compiled() -> _Patterns:
-    global _patterns
-    if _patterns is None:
-        _patterns = _Patterns()
-    return _patterns
+    return _Patterns()
 
 
 def _only_approval(sentence: str, p: _Patterns) -> bool:

@@ -26,9 +26,10 @@ set()
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import lexicon
-from .findings import Finding
+from .findings import Finding, quote
 from .questions import find_questions
 from .text import clean, require_text, sentences, stem, words
 
@@ -42,7 +43,6 @@ _ASKS = re.compile(
     r"(?:what|how|when|where|which|who|why|do|does|did|is|are|can|could|would|will|have|has)\b", re.I)
 _OPENS_QUESTION = re.compile(
     r"^(?:(?:so|and|but|okay|ok|well|now)\b[\s,]*)*(?:what|how|when|where|which|who|why)\b", re.I)
-_CLAUSE_REST = re.compile(r"[^,.;:!?]*")
 _ECHO_WORDS = 4  # "Proud and a bit scared." is an echo; a longer sentence is a reflection
 
 
@@ -69,29 +69,11 @@ class _Patterns:
         self.reasons = lexicon.load("markers")["reasons"]
 
 
-_patterns: _Patterns | None = None
-
-
+@cache
 def _compiled() -> _Patterns:
-    global _patterns
-    if _patterns is None:
-        _patterns = _Patterns()
-    return _patterns
+    return _Patterns()
 
 
-def quote(text: str, m: re.Match, extra_words: int = 5) -> str:
-    """The matched words, carried on to the end of their clause when only a few words remain.
-
-    A learner reads "It's okay to feel angry" more easily than "It's okay to feel".
-
-    >>> text = "It's okay to feel angry. Really."
-    >>> quote(text, re.search("okay to feel", text))
-    'okay to feel angry'
-    """
-    rest = _CLAUSE_REST.match(text, m.end()).group(0)
-    if len(rest.split()) <= extra_words:
-        return (m.group(0) + rest).strip()
-    return m.group(0)
 
 
 def _listed(key: str, marker: str):

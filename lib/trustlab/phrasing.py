@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import lexicon
 from .findings import Finding
@@ -73,14 +73,9 @@ class _Patterns:
         self.advice_start = re.compile(rf"{start}\b(?P<hit>(?:{alt(_DATA, 'advice_start')}))", re.I)
 
 
-_patterns: _Patterns | None = None
-
-
+@cache
 def _compiled() -> _Patterns:
-    global _patterns
-    if _patterns is None:
-        _patterns = _Patterns()
-    return _patterns
+    return _Patterns()
 
 
 def _quote(text: str) -> str:

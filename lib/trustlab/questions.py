@@ -26,7 +26,9 @@ True
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 from .text import clean, require_text, sentences
@@ -41,9 +43,12 @@ _RELATIVE = {"which", "who", "whom", "whose", "where", "when"}
 _VOCATIVE = re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=[A-Za-z])")
 
 
-@dataclass(frozen=True)
-class Question:
-    """One question found in a turn: its words, its kind and why."""
+class Question(NamedTuple):
+    """One question found in a turn: its words, its kind, the words that decided it and why.
+
+    ``rule`` names the kind of evidence: "wh", "invitation", "yes-no", "fact", "tag" or
+    "statement" (a statement with a question mark).
+    """
 
     text: str
     kind: str
@@ -102,7 +107,7 @@ class _Patterns:
         self.inside_triggers = lexicon.phrases("questions", "inside_triggers")
         self.triggers = self.inside_triggers + lexicon.phrases("questions", "invitation_triggers")
         self.wonder_if = p("questions", "wonder_if")
-        self.tag = re.compile(r"(?:^|[,\s])(?:" + alt("questions", "tag") + r")\s*\?*$", re.I)
+        self.tag = re.compile(r"(?:" + alt("questions", "tag") + r")\s*\?*", re.I)
         self.encourager = re.compile(rf"^(?:{alt('questions', 'encouragers')})[\s,.!]*\?+$", re.I)
         self.elliptical_open = p("questions", "elliptical_open", "^")
         self.scale = p("questions", "scale")
@@ -110,14 +115,9 @@ class _Patterns:
         self.embedded_open = p("questions", "embedded_open")
 
 
-_patterns: _Patterns | None = None
-
-
+@cache
 def _compiled() -> _Patterns:
-    global _patterns
-    if _patterns is None:
-        _patterns = _Patterns()
-    return _patterns
+    return _Patterns()
 
 
 def _strip_fillers(text: str, p: _Patterns) -> str:
@@ -161,14 +161,29 @@ def _head(sentence: str, clause: str, p: _Patterns, asked: bool) -> Question | N
     return Question(sentence, CLOSED, cue, f'it opens with "{cue}", which can be answered yes or no', "yes-no")
 
 
+def _tag(body: str, p: _Patterns) -> str:
+    """The short check at the end of a statement ("..., is that right?"), or ""."""
+    tail = body.rstrip(" ?").replace(",", " ").split()[-5:]
+    for k in range(len(tail), 0, -1):  # the longest tag first
+        words = " ".join(tail[-k:])
+        if p.tag.fullmatch(words):
+            return words
+    return ""
+
+
 def _may_invite(text: str, p: _Patterns) -> bool:
     lower = text.lower()
     return any(trigger in lower for trigger in p.triggers)
 
 
-def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
+def _sentence_question(sentence: str, p: _Patterns, invites: bool | None = None) -> Question | None:
+    """The question one sentence asks, if any.
+
+    ``invites`` says whether the whole turn holds an invitation word (False lets those
+    checks be skipped); None means not yet known, and the sentence is looked at when needed.
+    """
     asked_outright = sentence.endswith("?")
-    if asked_outright and p.encourager.match(sentence):
+    if asked_outright and len(sentence) < 24 and p.encourager.match(sentence):
         return None  # "Yeah?" nudges the client on; it asks nothing new
     # A sentence broken off mid-way is judged by its opening words, as if it were asked.
     asked = asked_outright or sentence[-1] not in ".!"
@@ -176,7 +191,7 @@ def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
     if not body:
         return None
     found = _head(sentence, body, p, asked)
-    if found is None and (asked or "," in body and _may_invite(body, p)):
+    if found is None and (asked or invites is not False and "," in body and _may_invite(body, p)):
         # the question may come after a lead-in: "When you go out, what do you drink?"
         for clause in _CLAUSE_BREAK.split(body)[1:]:
             clause = _strip_fillers(clause, p)
@@ -194,7 +209,8 @@ def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
                 break
     if found:
         if found.kind == OPEN and found.rule == "wh":
-            if p.scale.search(sentence):
+            lower = sentence.lower()
+            if ("scale" in lower or " to " in lower) and p.scale.search(sentence):
                 return Question(sentence, CLOSED, "on a scale", "a scaling question asks for a number", "fact")
             if " or " in sentence and p.choice.match(found.cue):
                 return Question(sentence, CLOSED, found.cue, "it offers a choice between set options", "fact")
@@ -204,7 +220,7 @@ def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
         if m:
             return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" asks for more, like "what else?"', "wh")
     lower = body.lower()
-    if any(trigger in lower for trigger in p.inside_triggers):
+    if invites is not False and any(trigger in lower for trigger in p.inside_triggers):
         m = p.invitation_inside.search(body)
         if m:
             return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" invites the client to say more', "invitation")
@@ -213,12 +229,11 @@ def _sentence_question(sentence: str, p: _Patterns) -> Question | None:
             return Question(sentence, CLOSED, m.group(0), f'"{m.group(0)}" asks a yes-or-no question politely', "yes-no")
     if not asked_outright:
         return None
-    m = p.embedded_open.search(body)
+    m = p.embedded_open.search(body) if "what" in lower or "how" in lower else None
     if m:
         return Question(sentence, OPEN, m.group(0), f'"{m.group(0)}" asks for the client\'s own view', "wh")
-    m = p.tag.search(body[-40:])
-    if m:
-        tag = m.group(0).strip(" ,?")
+    tag = _tag(body, p)
+    if tag:
         return Question(sentence, CLOSED, tag, f'the tag "{tag}?" asks the client to confirm a statement', "tag")
     return Question(sentence, CLOSED, "?", "a statement with a question mark asks the client to confirm it", "statement")
 
@@ -231,11 +246,20 @@ def find_questions(text: str) -> list[Question]:
     """
     require_text(text, "text")
     p = _compiled()
-    if "?" not in text and "--" not in text and text.rstrip()[-1:] in (".", "!") and not _may_invite(text, p):
-        return []  # every sentence is finished and none asks or invites: the common case, kept fast
+    invites = None
+    if "?" not in text and "--" not in text and text.rstrip()[-1:] in (".", "!"):
+        invites = _may_invite(text, p)
+        if not invites:
+            return []  # every sentence is finished and none asks or invites: the common case, kept fast
     found = []
     for sentence in sentences(text):
-        q = _sentence_question(sentence, p)
+        if sentence[-1] in ".!":
+            # a finished statement asks something only through an invitation word
+            if invites is None:
+                invites = _may_invite(text, p)
+            if not invites:
+                continue
+        q = _sentence_question(sentence, p, invites)
         if q:
             found.append(q)
     return found
