@@ -51,14 +51,15 @@ def alternation(name: str, key: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def pattern(name: str, key: str, anchor: str = "") -> re.Pattern:
-    """One compiled, case-insensitive regex matching any entry of a list.
+def pattern(name: str, key: str, anchor: str = "", ignore_case: bool = True) -> re.Pattern:
+    """One compiled regex matching any entry of a list, case-insensitive by default.
 
     Entries are regular expressions; ``anchor`` is put in front of the alternation
     (``"^"`` to match at the start only). Word boundaries are added on both sides.
+    With ``ignore_case=False`` the caller matches lower-cased text, which is much faster.
     """
     body = alternation(name, key)
     try:
-        return re.compile(rf"{anchor}\b(?:{body})\b", re.I)
+        return re.compile(rf"{anchor}\b(?:{body})\b", re.I if ignore_case else 0)
     except re.error as err:
         raise ValueError(f'{name}.yaml: a pattern in "{key}" is not a valid regular expression: {err}') from None
