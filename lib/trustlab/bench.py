@@ -59,6 +59,39 @@ def load_annomi(path: Path) -> list[tuple[str, str, str]]:
     return [(key[0], texts[key], Counter(v).most_common(1)[0][0]) for key, v in votes.items()]
 
 
+def annotator_agreement(path: Path) -> tuple[int, float, float, float]:
+    """On utterances labelled by three or more experts: how often one expert agrees with the
+    majority of the others, how often two experts agree, and how often the engine agrees
+    with the majority. Returns (utterances, expert vs others, expert pairs, engine vs majority)."""
+    from trustlab import classify_question
+
+    votes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    texts: dict[tuple[str, str], str] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["interlocutor"] == "therapist":
+                key = (row["transcript_id"], row["utterance_id"])
+                label = row["question_subtype"] if row["question_exists"] == "True" else "none"
+                votes[key].append(label if label in LABELS else "none")
+                texts[key] = row["utterance_text"]
+    expert = expert_total = pairs = pair_total = engine = utterances = 0
+    for key, labels in votes.items():
+        if len(labels) < 3:
+            continue
+        utterances += 1
+        majority = Counter(labels).most_common(1)[0][0]
+        engine += (classify_question(texts[key]) or "none") == majority
+        for i, label in enumerate(labels):
+            others = labels[:i] + labels[i + 1:]
+            expert += label == Counter(others).most_common(1)[0][0]
+            expert_total += 1
+            pairs += sum(label == other for other in labels[i + 1:])
+            pair_total += len(labels) - i - 1
+    if not utterances:
+        return 0, 0.0, 0.0, 0.0
+    return utterances, expert / expert_total, pairs / pair_total, engine / utterances
+
+
 def naive_rule(text: str) -> str:
     """The yardstick: a question mark, and a question word in the last question sentence."""
     if "?" not in text:
@@ -127,6 +160,11 @@ def measure_accuracy(path: Path, show_errors: int = 0, split: str = "all") -> No
     print(report("trustlab.classify_question", result))
     print(report("naive question-mark rule  ", scores(gold, naive)))
     print(confusion_table(result))
+    n, expert, pairs, engine = annotator_agreement(path)
+    if n:
+        print(f"On the {n} utterances labelled by several experts: one expert agrees with the majority of the "
+              f"others {expert:.3f} of the time (two experts agree {pairs:.3f}); the engine agrees with the "
+              f"majority {engine:.3f}.")
     if show_errors:
         wrong = [(g, e, t) for (_, t, g), e in zip(items, engine) if g != e]
         for g, e, t in wrong[:show_errors]:
