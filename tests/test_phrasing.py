@@ -156,6 +156,40 @@ def test_question_parts_split_joined_questions():
     assert [q.kind for q in parts] == ["closed", "open"]
 
 
+@pytest.mark.parametrize("text", [
+    "What changes, if any, might you be noticing on the new medication?",
+    "What else, perhaps, might be different next time?",
+    "How might you, looking back, describe that year?",
+])
+def test_an_aside_between_commas_does_not_split_a_question(text):
+    """Is a question with a short aside set off by commas (", if any,", ", perhaps,") read
+    as one open question, not as two stacked ones?"""
+    parts = question_parts(text)
+    assert [q.kind for q in parts] == ["open"]
+    assert stacked_questions(text) == []
+
+
+def test_an_aside_does_not_hide_two_real_questions():
+    """Are two questions still found when an aside sits in the first of them?"""
+    assert stacked_questions("What might help, perhaps, and who could you ask?")
+
+
+@pytest.mark.parametrize("text", [
+    "Will you finish, or leave the programme?",
+    "Are you staying, or go part-time?",
+    "Do you want to stay in the team or leave it?",
+])
+def test_a_verb_after_or_in_a_choice_is_not_advice(text):
+    """In an either/or question, is the option after "or" ("or leave the programme")
+    read as one of the choices, not as an instruction?"""
+    assert advice(text) == []
+
+
+def test_advice_after_or_in_a_statement_is_still_advice():
+    """Outside a question, is an instruction after "or" still advice?"""
+    assert [f.id for f in advice("Rest this weekend, or take a day off.")] == ["advice"]
+
+
 def test_findings_quote_the_words():
     """Does each finding quote the words that caused it, with a plain reason?"""
     finding = advice("Honestly, have you tried yoga?")[0]

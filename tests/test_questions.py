@@ -22,6 +22,9 @@ from trustlab import classify_question, explain_question, find_questions
     "Natalie, what would a good week look like?",
     "When you think about the team, what stands out?",
     "Anything else?",
+    "What, perhaps, might be different next time?",
+    "How, looking back, might you describe that year?",
+    "Perhaps you could tell me where you are with the thesis right now.",
 ])
 def test_open_questions(text):
     """Are invitations to a full answer open, with or without a question mark?"""
@@ -53,6 +56,7 @@ def test_closed_questions(text):
     "It sounds like the week was heavy.",
     "Yeah?",
     "Mm-hmm.",
+    "Maybe you could talk to HR.",
     "What I'm hearing is that you care about this.",
     "",
     "   ",

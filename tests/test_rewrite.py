@@ -1,8 +1,10 @@
 """Tests for trustlab.rewrite: the softening drill's check of a learner's rewrite."""
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -209,3 +211,75 @@ def test_agreement_with_labelled_cases(rewrite_cases):
     assert agreement >= 0.88
     low = {p: round(r, 2) for p, r in recall.items() if r < 0.7}
     assert not low, f"problems found too rarely: {low}"
+
+
+def test_hedges_and_loaded_words_are_not_a_new_subject():
+    """Are a hedge ("no pressure") and a loaded word ("the blame") read as how the question
+    is put, not as a change of subject?"""
+    hedged = check_rewrite("Why did you go back to smoking?", "No pressure, but what might have been going on for you then?")
+    assert hedged.passed, hedged.problems
+    loaded = check_rewrite("Is your co-founder the problem?", "What part of the blame might you be carrying?")
+    assert loaded.problem_ids == ("judgmental",)
+
+
+@pytest.mark.parametrize("rewrite, problems", [
+    ("I was hoping you might share a little about how tired you are?", ()),
+    ("I'm curious, if I may, about what the tiredness is like?", ()),
+    ("I was hoping you might share whether you are tired?", ("closed",)),
+    ("You've been wondering about how tired you are?", ("closed",)),
+])
+def test_a_statement_asking_what_or_how_is_open(rewrite, problems):
+    """Is a coach's statement ending in "?" that hands the client a "what" or "how" to fill
+    in read as an open question, while one asking "whether", or a reflection checked back
+    ("You've been...?"), stays closed?"""
+    assert check_rewrite("Are you burned out?", rewrite).problem_ids == problems
+
+
+@pytest.mark.parametrize("rewrite, problems", [
+    ("Perhaps you could tell me where you are with the thesis right now.", ()),
+    ("Maybe you might say a bit more about the thesis.", ()),
+    ("You could tell your supervisor tonight.", ("not_a_question", "advice")),
+])
+def test_a_tentative_you_could_tell_me_is_an_invitation(rewrite, problems):
+    """Is "Perhaps you could tell me..." read as a softened invitation to talk, while
+    "You could tell your supervisor" stays a suggestion that asks nothing?"""
+    assert check_rewrite("Are you going to finish the PhD or quit?", rewrite).problem_ids == problems
+
+
+def test_an_either_or_question_is_closed_not_advice():
+    """Is "Will you finish, or leave the programme?" reported as closed (a choice of two),
+    not as advice?"""
+    fb = check_rewrite("Are you going to finish the PhD or quit?", "Will you finish, or leave the programme?")
+    assert fb.problem_ids == ("closed",)
+
+
+def test_an_aside_between_commas_leaves_one_open_question():
+    """Does a question with ", if any," in the middle pass as one open question?"""
+    fb = check_rewrite("Is the new routine helping?", "What differences, if any, might you be noticing?")
+    assert fb.passed, fb.problems
+
+
+def _second_development_set() -> list[dict]:
+    path = Path(__file__).resolve().parent / "data" / "holdout_rewrites.yaml"
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def test_agreement_with_the_second_development_set():
+    """Does the check agree on pass/fail with at least 90% of holdout_rewrites.yaml? The file
+    was written blind to the engine, then used to find general causes of disagreement: it is a
+    second development set now, not a held-out measure."""
+    agreement, _ = _agreement(_second_development_set())
+    assert agreement >= 0.9
+
+
+def test_off_topic_is_rarely_raised_on_a_paraphrase(rewrite_cases):
+    """When the check says a rewrite went off topic, did the trainers agree at least 80% of
+    the time (on both labelled files)? Telling a learner who paraphrased that they changed
+    the subject is a bad experience."""
+    said = agreed = 0
+    for case in [*rewrite_cases, *_second_development_set()]:
+        if "off_topic" in check_rewrite(case["original"], case["rewrite"]).problem_ids:
+            said += 1
+            agreed += "off_topic" in case["problems"]
+    assert said and agreed / said >= 0.8

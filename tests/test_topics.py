@@ -47,6 +47,98 @@ def test_pointing_back_or_naming_nothing_is_not_off_topic(original, rewrite):
     assert same_topic(original, rewrite)
 
 
+@pytest.mark.parametrize("original, rewrite", [
+    ("Is your knee getting better?", "How might the recovery be going for you?"),
+    ("Did you finish your dissertation?", "Tell me a little about where the write-up stands."),
+    ("Are you still renting?", "What might a place of your own mean to you?"),
+    ("Is the band going anywhere?", "What might the gigs be giving you?"),
+    ("Have you sent the manuscript out?", "What might the submission plan look like?"),
+    ("Is the new baby keeping you up at night?", "How might sleep be for you at the moment?"),
+    ("Can you keep caring for your dad?", "What might help with looking after him?"),
+])
+def test_common_coaching_vocabulary_keeps_the_topic(original, rewrite):
+    """Do everyday paraphrases from common coaching subjects (health, study, home, music,
+    writing, sleep, care) count as the same subject?"""
+    assert same_topic(original, rewrite)
+    assert shares_words(original, rewrite)
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("Are you still angry at your ex?", "What might you be feeling about Marco these days?"),
+    ("Why haven't you told your team you're leaving?", "What might be holding the announcement back?"),
+    ("Why are you still renting?", "What could owning a place mean to you?"),
+    ("Are you going to make the national team?", "Tell me more about where you are with selection."),
+])
+def test_unknown_words_get_the_benefit_of_the_doubt(original, rewrite):
+    """Is a rewrite whose subject is a word the engine does not know (a name, "the
+    announcement", "selection") kept on topic, since it may be the client's own word for it?"""
+    assert same_topic(original, rewrite)
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("Why did you fail the exam again?", "What might this result be telling you?"),
+    ("Why did you turn down the offer?", "What might have mattered most to you in that decision?"),
+    ("Is your boss fair?", "How might all of this be landing for you?"),
+    ("Why do you keep arguing with your sister?", "What might the situation be asking of you?"),
+])
+def test_pointing_back_with_this_or_that_keeps_the_topic(original, rewrite):
+    """Does a rewrite that points back to the original's subject ("this result", "that
+    decision", "all of this", "the situation") stay on topic?"""
+    assert same_topic(original, rewrite)
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("Are you ready to retire?", "What would you need to sort out before you stop?"),
+    ("Why haven't you asked your landlord to fix the boiler?", "What might make raising the repairs feel easier?"),
+])
+def test_an_everyday_or_two_sense_word_does_not_start_a_new_subject(original, rewrite):
+    """Does an everyday word ("stop") or a word with two senses ("raise" a pay rise or an
+    issue) keep a subject without counting as a new one?"""
+    assert same_topic(original, rewrite)
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("Are you going to take the job in Berlin?", "What might moving abroad mean for you?"),
+    ("Are you going to propose to Sam?", "What might the engagement mean to you?"),
+])
+def test_a_name_in_the_original_may_be_paraphrased(original, rewrite):
+    """When the original names someone or somewhere the engine does not know ("Sam",
+    "Berlin"), may the rewrite speak of them in other words?"""
+    assert same_topic(original, rewrite)
+
+
+@pytest.mark.parametrize("original, rewrite, same", [
+    ("Why did you go back to smoking?", "What might have been going on around that time?", True),
+    ("Are you still going to the gym?", "What might these first months back have been like?", True),
+    ("Did you write this week?", "What could make another week feel different?", True),
+    ("Is the budget meeting going to go badly?", "Are you going anywhere nice on holiday?", False),
+])
+def test_a_time_frame_is_not_a_subject_but_being_on_holiday_is(original, rewrite, same):
+    """Are "around that time", "these first months" and "another week" read as when, not
+    what, while "on holiday" (being away) is a subject of its own?"""
+    assert same_topic(original, rewrite) is same
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("Are you burned out?", "What might the tiredness be like for you?"),
+    ("Did you pull out of the race?", "What part might the injury have played?"),
+])
+def test_a_neighbouring_area_is_not_a_new_subject(original, rewrite):
+    """Is a rewrite in a neighbouring area (groups in topics.yaml that share a word, such as
+    burnout and sleep, or exercise and injury) kept on topic?"""
+    assert same_topic(original, rewrite)
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("What will you do all day when you retire?", "What might be happening with your knee these days?"),
+    ("Why haven't you fixed things with your brother?", "What could make your workouts more fun?"),
+    ("Did you stick to your budget this month?", "What could help you speak up in meetings?"),
+])
+def test_a_recognised_new_subject_is_still_off_topic(original, rewrite):
+    """Is a rewrite that clearly moves to another subject the engine knows still off topic?"""
+    assert not same_topic(original, rewrite)
+
+
 @pytest.mark.parametrize("original, topic", [
     ("Why didn't you finish the report on time?", "the report"),
     ("Tomasz, why are you so negative about the new manager?", "the new manager"),

@@ -68,6 +68,7 @@ class _Patterns:
         self.parenthetical = re.compile(rf"^(?:{alt(_DATA, 'parenthetical')})\b[\s?.!]*$", re.I)
         self.relative = lexicon.pattern(_DATA, "relative", "^")
         self.aside = lexicon.pattern(_DATA, "aside")
+        self.interjection = re.compile(rf"\s*,\s*(?:{alt(_DATA, 'interjection')})\s*,\s*", re.I)
         self.either = re.compile(r"^(?:or|either|rather|otherwise|instead)\b", re.I)
         self.advice_anywhere = lexicon.pattern(_DATA, "advice_anywhere")
         self.advice_start = re.compile(rf"{start}\b(?P<hit>(?:{alt(_DATA, 'advice_start')}))", re.I)
@@ -144,22 +145,25 @@ def _parts(q: Question, p: _Patterns) -> list[Question]:
     """*q* split into the questions joined in it ("What happened, and how did you feel?")."""
     pieces = []
     begin = 0  # where the question before the next join starts
-    for m in itertools.islice(p.join.finditer(q.text), _MAX_JOINS):
-        if m.start() <= begin or m.end() >= len(q.text):
+    # ", if any," between commas qualifies the question around it: "What changes, if any,
+    # might you notice?" is one question, so the aside is read as if it were not there.
+    text = p.interjection.sub(" ", q.text) if "," in q.text else q.text
+    for m in itertools.islice(p.join.finditer(text), _MAX_JOINS):
+        if m.start() <= begin or m.end() >= len(text):
             continue
         conj = (m.group("conj") or m.group("conj2") or "").lower()
-        rest = q.text[m.end():]
+        rest = text[m.end():]
         if conj == "or" or p.either.match(rest) or p.parenthetical.match(rest):
             continue  # "..., or is it the team?" offers a choice; "..., do you think?" is an aside
         if not conj and p.relative.match(rest):
             continue  # "..., which you mentioned?" carries on the first question
-        first = _asking(q.text[begin:m.start()], p)
+        first = _asking(text[begin:m.start()], p)
         if first and _asking(rest, p):
             pieces.append(first)
             begin = m.end()
     if not pieces:
         return [q]
-    last = q.text[begin:]
+    last = text[begin:]
     return [*pieces, _asking(last, p) or Question(last, q.kind, q.cue, q.reason, q.rule)]
 
 
@@ -210,6 +214,15 @@ def _count_word(n: int) -> str:
     return {2: "two", 3: "three", 4: "four", 5: "five"}.get(n, str(n))
 
 
+_OR_BEFORE = re.compile(r"\bor[\s,]*$", re.I)
+
+
+def _offers_choice(sentence: str, m: re.Match) -> bool:
+    """Is this the second option of an either/or question ("Will you finish, or leave the
+    programme?")? A verb after "or" there is one of the choices offered, not an instruction."""
+    return sentence.endswith("?") and bool(_OR_BEFORE.search(sentence, 0, m.start("hit")))
+
+
 def advice(text: str) -> list[Finding]:
     """Advice, whether said outright ("You should...", "If I were you...") or dressed as
     a question ("Have you tried...?", "Why don't you...?", "Could you maybe just talk to HR?").
@@ -228,7 +241,7 @@ def advice(text: str) -> list[Finding]:
         m = p.advice_anywhere.search(sentence)
         hit = m.group(0) if m else None
         if hit is None:
-            m = p.advice_start.search(sentence)
+            m = next((m for m in p.advice_start.finditer(sentence) if not _offers_choice(sentence, m)), None)
             hit = m.group("hit") if m else None
         if hit:
             found.append(Finding("advice", _quote(hit), _ADVICE_REASON))

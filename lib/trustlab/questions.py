@@ -40,7 +40,11 @@ OPEN, CLOSED = "open", "closed"
 _SUBJECT = r"(?:i|you|we|they|he|she|it|there|that|this|these|those|your|my|our|their|his|her|the|a|an|any|anything|anyone|anybody|everyone|everything|someone|something|people|things|[a-z]+'s)"
 _CLAUSE_BREAK = re.compile(r"[,;:] *| (?:and|but|or) (?=(?:what|how|why|where|when|who|which|do|does|did|is|are|was|were|can|could|would|will|have|has|tell)\b)")
 _RELATIVE = {"which", "who", "whom", "whose", "where", "when"}
-_VOCATIVE = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=[A-Za-z])")
+# A name said to the client before the question ("Natalie, what..."); a question word is not a name.
+_VOCATIVE = re.compile(
+    r"(?!(?:What|How|Why|Where|When|Who|Which|Whose|Do|Does|Did|Is|Are|Was|Were|Can|Could|Would|Will"
+    r"|Should|Have|Has|Had|May|Might|Tell|Say|Perhaps|Maybe|Now|Then|Also|Still)\b)"
+    r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?=[A-Za-z])")
 
 
 class Question(NamedTuple):

@@ -27,7 +27,7 @@ from functools import lru_cache
 from . import lexicon, phrasing
 from .feedback import Feedback
 from .findings import Finding
-from .questions import OPEN
+from .questions import OPEN, Question
 from .text import clean, require_text, words
 from .topics import same_topic, shares_words, topic_of
 
@@ -59,6 +59,8 @@ class _Lists:
         self.judgmental = p(_DATA, "judgmental")
         self.single_answer = p(_DATA, "single_answer")
         self.setup = p(_DATA, "setup", "^")
+        self.embedded_open = p(_DATA, "embedded_open")
+        self.tentative_request = p(_DATA, "tentative_request", "^")
         self.forced_choice = re.compile(lexicon.alternation(_DATA, "forced_choice"), re.I)
         self.priority = lexicon.phrases(_DATA, "priority")
         if sorted(self.priority) != sorted(PROBLEMS):
@@ -119,6 +121,37 @@ def _first(pattern: re.Pattern, text: str) -> str:
     return m.group(0).strip() if m else ""
 
 
+# A sentence in the coach's own voice: "I'm curious...", "So, I was hoping...".
+_COACH_FRAME = re.compile(r"\W*(?:(?:so|and|but|um|well|okay|ok|now)\W+)*i\b", re.I)
+
+
+def _embedded(q: Question) -> Question:
+    """*q* read again when it is a statement with a question mark: in the coach's own voice
+    ("I was hoping you might share...") it asks an open question when it hands the client a
+    "what" or "how" to fill in ("...about how tired you are?"). "You've been thinking about
+    what to do?" checks a reflection and stays as it was."""
+    if q.rule != "statement" or not _COACH_FRAME.match(q.text):
+        return q
+    m = _lists().embedded_open.search(q.text)
+    if not m:
+        return q
+    cue = m.group(0)
+    # The words before the cue frame the question ("I was hoping you might share..."), so
+    # they are not counted as a lead-in.
+    return Question(q.text, OPEN, cue, f'"{cue}" asks for the client\'s own account', "embedded")
+
+
+def _tentative_invitation(text: str) -> list[Question]:
+    """The invitation in "Perhaps you could tell me where things are.", or [] when the text
+    does not open with a tentative "you could" (or might, may, can, would) followed by one.
+    "You could tell her tonight." invites the client to do something, not to talk."""
+    text = clean(text)
+    m = _lists().tentative_request.match(text)
+    if not m:
+        return []
+    return [q for q in phrasing.question_parts(text[m.end():]) if q.rule == "invitation"]
+
+
 def _lead_in(text: str, first_question: str, cue: str) -> tuple[int, int]:
     """Words before the first question starts, and words from there on. A setup clause
     in the same sentence ("If you could..., what...?") belongs to the question."""
@@ -146,6 +179,10 @@ def _judge(original: str, rewrite: str) -> _Verdict:
         plain = phrasing.question_parts(L.hedge.sub(" ", rewrite))
         if plain and all(q.kind == OPEN for q in plain):
             questions = plain
+        else:
+            questions = [_embedded(q) for q in questions]
+    elif not questions:
+        questions = _tentative_invitation(rewrite)
     asked = " ".join(q.text for q in questions)
     for finding in (*phrasing.advice(rewrite), *phrasing.leading_questions(rewrite),
                     *phrasing.why_questions(rewrite), *phrasing.stacked_questions(rewrite)):
@@ -155,8 +192,11 @@ def _judge(original: str, rewrite: str) -> _Verdict:
     choice = _first(L.forced_choice, asked) if is_question else ""
     is_open = is_question and all(q.kind == OPEN for q in questions) and not choice
     softener = _first(L.softener, rewrite)
-    on_topic = same_topic(original, rewrite)
-    shares = shares_words(original, rewrite)
+    # Hedges ("no pressure") and loaded words ("the blame") say how the question is put,
+    # not what it is about, so the topic is read without them.
+    subject = L.judgmental.sub(" ", L.hedge.sub(" ", rewrite))
+    on_topic = same_topic(original, subject)
+    shares = shares_words(original, subject)
     hedges = len(L.hedge.findall(rewrite))
     total = len(words(rewrite))
     lead, rest = (0, total)
