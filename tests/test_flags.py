@@ -6,9 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pathlib import Path
+
+import yaml
+
 from trustlab.findings import Finding
 from trustlab.flags import FLAG_IDS, find_red_flags, red_flags
 from trustlab.bench import multilabel_scores
+
+SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "holdout_coach_turns.yaml"
 
 # (client or None, coach, the flag it must raise)
 RAISES = [
@@ -150,5 +156,116 @@ def test_agreement_with_labelled_turns(coach_turn_cases):
     predicted = [red_flags(case["coach"], case["client"]) for case in coach_turn_cases]
     micro, recall = multilabel_scores(gold, predicted, FLAG_IDS)
     assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
+    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
+    assert not low, f"recall below 0.6 for {low}"
+
+
+# --- General behaviours, each checked with wording found in neither labelled file ---
+
+@pytest.mark.parametrize("coach, flagged", [
+    ("You're clearly still holding on to the old job.", True),
+    ("You're obviously avoiding him.", True),
+    ("The reason you keep saying yes is that you're scared of being disliked.", True),
+    ("You procrastinate because you're afraid of failing.", True),
+    ("Leadership is your calling.", True),
+    ("You were born to lead.", True),
+    ("What you really want is permission to stop.", True),
+    ("I wonder if the reason you hold back is that you don't trust the team?", False),
+    ("It sounds like you stayed because you were afraid of the gap.", False),
+    ("You left because the commute was long, you said.", False),
+])
+def test_a_reading_of_the_client_stated_as_settled(coach, flagged):
+    """Is a motive, cause or calling pronounced as certain flagged, while the same idea offered tentatively or as the client's own words is not?"""
+    assert ("feedback_as_fact" in red_flags(coach)) is flagged
+
+
+@pytest.mark.parametrize("coach, flagged", [
+    ("People like you never ask for help.", True),
+    ("In your community, elders always decide.", True),
+    ("In your family, who decides?", False),
+    ("What does your culture say about asking for help?", False),
+])
+def test_a_group_made_to_speak_for_the_client(coach, flagged):
+    """Is a stereotype about the client's culture or group stated as fact flagged, while asking about it is not?"""
+    assert ("feedback_as_fact" in red_flags(coach)) is flagged
+
+
+def test_a_reading_pressed_as_fact_after_the_clients_no():
+    """After the client says no, is the coach's reading said again as fact flagged, but an owned opinion let through?"""
+    no = "No, I don't think it's about my dad."
+    assert "feedback_as_fact" in red_flags("It's about your dad, though.", client=no)
+    assert red_flags("I still think it is, though. What else could it be?", client=no) == set()
+    assert red_flags("Okay, thanks. What is it, then?", client=no) == set()
+    assert red_flags("It's a big step, though.", client="I want to move to Lisbon.") == set()
+
+
+@pytest.mark.parametrize("client, coach", [
+    ("My biopsy results came back yesterday.", "Great. Let's look at the quarterly targets."),
+    ("They told me the tumour is growing.", "Right, anyway, back to the promotion plan."),
+    ("I didn't get the promotion.", "There'll be other chances. You're still young."),
+    ("I wasn't selected for the team.", "It's only a club team, honestly."),
+    ("I feel like I'm failing my kids.", "Don't talk like that, you're a great mum."),
+])
+def test_dismissing_medical_news_a_setback_or_a_worry(client, coach):
+    """Is medical news or a setback a disclosure, and are consolation ("there'll be other chances") and shutting a worry down dismissal?"""
+    assert "dismissal" in red_flags(coach, client)
+
+
+def test_arguing_with_the_clients_judgement_of_themselves():
+    """Is flatly contradicting the client's judgement of themselves ("You're not a fraud!") dismissal, while taking up their word is not?"""
+    assert "dismissal" in red_flags("You're not a fraud! You're so good at this.", client="I feel like a fraud at work.")
+    assert "dismissal" in red_flags("You're not letting anyone down.", client="I'm letting the team down.")
+    assert "dismissal" not in red_flags("A failure. What tells you that?", client="I feel like a failure.")
+
+
+@pytest.mark.parametrize("client, coach", [
+    ("I didn't get the promotion.", "That's a real disappointment after all that work. How are you with it?"),
+    ("I didn't get the email you sent.", "Okay, I'll resend it."),
+    ("I'm not failing any classes.", "Okay. Now, the homework plan."),
+    ("I've been so anxious I can't think.", "What feels most pressing right now, the sleep or the work?"),
+])
+def test_no_dismissal_without_a_disclosure_skipped(client, coach):
+    """Are empathy for a setback, a denied worry ("I'm not failing") and "right now" (a time, not a turn away) let through?"""
+    assert "dismissal" not in red_flags(coach, client)
+
+
+def test_a_denied_word_discloses_nothing():
+    """Is "I'm not failing" no disclosure, while "I'm failing" is?"""
+    coach = "Okay. Now, the homework plan."
+    assert "dismissal" not in red_flags(coach, client="I'm not failing any classes.")
+    assert "dismissal" in red_flags(coach, client="I'm failing two classes.")
+
+
+@pytest.mark.parametrize("coach, flag", [
+    ("Good one, champ!", "praise"),
+    ("If I've got you right, the deadline moved.", "mechanical_reflection"),
+    ("If I have understood this correctly, you want out.", "mechanical_reflection"),
+    ("Walk me through the attack, step by step.", "therapy_drift"),
+])
+def test_formulas_in_their_other_forms(coach, flag):
+    """Are praise, a reflecting formula and reliving a frightening event caught in their other grammatical forms?"""
+    assert flag in red_flags(coach)
+
+
+@pytest.mark.parametrize("coach", [
+    "Take me back to the moment you decided to apply.",
+    "Walk me through the meeting.",
+])
+def test_going_back_over_an_ordinary_event_is_not_therapy(coach):
+    """Is walking back through an ordinary event (a decision, a meeting) let through?"""
+    assert "therapy_drift" not in red_flags(coach)
+
+
+def test_agreement_with_the_second_development_set():
+    """Do the raised flags agree with the trainers' labels on the second development set (holdout_coach_turns.yaml)?
+
+    The file was written blind to the engine and then used, once, to find what the rules
+    failed to generalise. It is a development set now, not a held-out one.
+    """
+    cases = yaml.safe_load(SECOND_DEVELOPMENT_SET.read_text(encoding="utf-8"))
+    gold = [set(case["red_flags"]) for case in cases]
+    predicted = [red_flags(case["coach"], case["client"]) for case in cases]
+    micro, recall = multilabel_scores(gold, predicted, FLAG_IDS)
+    assert micro >= 0.85, f"micro-F1 {micro:.3f} is below 0.85"
     low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
     assert not low, f"recall below 0.6 for {low}"

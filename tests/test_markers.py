@@ -6,9 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pathlib import Path
+
+import yaml
+
 from trustlab.findings import Finding
-from trustlab.markers import MARKER_IDS, detect_markers, find_markers
+from trustlab.markers import MARKER_IDS, client_says_no, detect_markers, find_markers
 from trustlab.bench import multilabel_scores
+
+SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "holdout_coach_turns.yaml"
 
 
 # (client or None, coach, the markers a trained listener would hear)
@@ -131,6 +137,184 @@ def test_agreement_with_labelled_turns(coach_turn_cases):
     """Do the detected markers agree with the trainers' labels on the labelled coach turns?"""
     gold = [set(case["markers"]) for case in coach_turn_cases]
     predicted = [detect_markers(case["coach"], case["client"]) for case in coach_turn_cases]
+    micro, recall = multilabel_scores(gold, predicted, MARKER_IDS)
+    assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
+    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
+    assert not low, f"recall below 0.6 for {low}"
+
+
+# --- General behaviours, each checked with wording found in neither labelled file ---
+
+@pytest.mark.parametrize("coach", [
+    "That's a conclusion you reached on your own.",
+    "The rota you worked out yourself is the one the team kept.",
+    "All three options on that list came from you.",
+])
+def test_credit_for_what_the_client_arrived_at_themselves(coach):
+    """Is an idea or answer the client reached on their own credited to them as 4.1?"""
+    assert detect_markers(coach) == {"4.1"}
+
+
+@pytest.mark.parametrize("coach", [
+    "The way you saw yourself changed after that.",  # "yourself" is the object: a reflection
+    "That rule came from your manager, not from you.",
+])
+def test_yourself_as_object_or_someone_elses_idea_is_not_credit(coach):
+    """Are "you saw yourself" and an idea from someone else kept out of 4.1?"""
+    assert "4.1" not in detect_markers(coach)
+
+
+def test_the_act_itself_as_what_took_courage():
+    """Is "Saying no to family took real courage" (the act as subject) acknowledgment, but not a question about it?"""
+    assert detect_markers("Saying no to family took real courage.") == {"4.1"}
+    assert detect_markers("Did saying no take courage?") == set()
+
+
+def test_result_put_down_to_the_clients_work():
+    """Is the client's work named as what brought the result taken as acknowledgment, but not a cause of trouble?"""
+    assert detect_markers("Those early mornings are what carried you through the exams.") == {"4.1"}
+    assert detect_markers("Your patience with the new hires is what got the team through the handover.") == {"4.1"}
+    assert detect_markers("That's what got you into trouble last time.") == set()
+
+
+@pytest.mark.parametrize("coach, shows", [
+    ("You've got a real eye for detail.", True),
+    ("You tailored the pitch to each investor.", True),
+    ("You caught yourself before you snapped at him.", True),
+    ("You've returned to the draft four days in a row.", True),
+    ("That's the patience you've been practising.", True),
+    ("You added that you were tired.", False),
+    ("You caught a cold on the trip.", False),
+    ("That's the stress you've been building up all week.", False),
+])
+def test_talent_shaping_work_persistence_and_growth(coach, shows):
+    """Are a talent, work the client shaped, persistence and growth over time acknowledged, and their look-alikes not?"""
+    assert ("4.1" in detect_markers(coach)) is shows
+
+
+@pytest.mark.parametrize("coach", [
+    "Tell me about the weight you carried at home.",
+    "Describe how you handled it.",
+    "What's the idea you came up with yourself?",
+])
+def test_an_invitation_or_question_acknowledges_nothing(coach):
+    """Is a request to talk about what the client did kept apart from acknowledging it?"""
+    assert "4.1" not in detect_markers(coach)
+
+
+@pytest.mark.parametrize("coach, shows", [
+    ("I'm on your side here.", True),
+    ("I'm in your corner, whatever happens.", True),
+    ("I'm here.", True),
+    ("I'm sorry it turned out that way.", True),
+    ("I'm here to help you plan the quarter.", False),
+    ("I'm sorry I'm late.", False),
+    ("What's on your mind today?", False),
+])
+def test_standing_with_the_client_is_support(coach, shows):
+    """Is standing with the client, or sorrow for what happened to them, 4.2, while an apology for the coach or an opener is not?"""
+    assert ("4.2" in detect_markers(coach)) is shows
+
+
+@pytest.mark.parametrize("coach", [
+    "I'm glad you're telling me this.",
+    "I'm glad you've said it out loud.",
+    "Thanks for being that direct with me.",
+    "I appreciate you voicing that.",
+    "It makes sense to feel angry about that.",
+])
+def test_welcoming_expression_in_any_tense(coach):
+    """Is welcoming what the client says 4.3 whatever the tense or intensifier, and so is calling a feeling legitimate?"""
+    assert detect_markers(coach) == {"4.3"}
+
+
+@pytest.mark.parametrize("coach, shows", [
+    ("Let's build on that idea.", True),
+    ("I'd like to hear more about what comes up for you when she calls.", True),
+    ("Your worry about the move, I'm curious to hear more about it.", True),
+    ("Let's drop that idea.", False),
+    ("Tell me more about the project plan.", False),
+])
+def test_taking_up_an_idea_or_an_inner_experience(coach, shows):
+    """Is taking up the client's idea, or inviting more of what they feel or believe, 4.3, but dropping it or asking about a plan not?"""
+    assert ("4.3" in detect_markers(coach)) is shows
+
+
+@pytest.mark.parametrize("coach, shows", [
+    ("That sounds important.", True),
+    ("Both options sound important to you.", True),
+    ("That sounds important to get right before Friday.", False),
+    ("Does that sound important to you?", False),
+])
+def test_calling_what_the_client_raised_important(coach, shows):
+    """Is saying that what the client raised sounds important 4.3, but not a task's importance or a question?"""
+    assert ("4.3" in detect_markers(coach)) is shows
+
+
+def test_inviting_the_client_to_change_how_the_coach_works():
+    """Is "tell me if you'd like it to work differently" 4.4, while an offer of notes is not?"""
+    assert detect_markers("Let me know if you'd prefer we did this another way.") == {"4.4"}
+    assert detect_markers("Let me know if you'd like a copy of the notes.") == set()
+
+
+def test_going_the_way_the_client_suggested():
+    """Is agreeing to the client's own suggestion 4.3, and only when the client suggested something?"""
+    assert detect_markers("Sure, let's start with that.",
+                          client="What if we started with the hardest conversation first?") == {"4.3"}
+    assert detect_markers("Okay, let's do that.", client="I'd like to talk about my sister today.") == {"4.3"}
+    assert detect_markers("Okay, let's do that.", client="I had a rough week.") == set()
+    # "can we skip it" says no to the coach: accepting it is partnering (4.4), not a suggestion taken up
+    assert detect_markers("Sure, let's do that.", client="Can we skip the exercise today?") == {"4.4"}
+
+
+def test_an_offer_of_the_coachs_own_material_then_a_choice():
+    """Is offering something of the coach's ("I can share...") and handing the choice back 4.4?"""
+    [found] = find_markers("I can share what I noticed, or we can leave it. Which would you like?")
+    assert (found.id, found.words) == ("4.4", "I can share what I noticed")
+
+
+@pytest.mark.parametrize("client, coach, shows", [
+    ("No.", "Then I'll let that idea go.", True),
+    ("Hmm, no. They're two separate things.", "Got it. I'll let that hunch go.", True),
+    ("No.", "Okay. What stops you?", False),
+    ("No, not really.", "Okay. How often do you drink?", False),
+    ("No problem, Tuesday works.", "Okay, so what's next?", False),
+])
+def test_a_bare_no_needs_the_coach_to_let_go(client, coach, shows):
+    """Is a bare "No." (which may only answer a question) partnering only when the coach lets their idea go?"""
+    assert ("4.4" in detect_markers(coach, client)) is shows
+
+
+def test_accepting_not_sure_yet():
+    """Is letting "not sure yet" stand 4.4, while pressing for an answer is not?"""
+    assert detect_markers("That's okay, it can wait until next time.", client="I don't know yet.") == {"4.4"}
+    assert detect_markers("Well, you need to decide by Friday.", client="I don't know yet.") == set()
+
+
+def test_but_takes_back_the_acceptance():
+    """Is "Okay, but..." after the client's no treated as pressing on, not accepting?"""
+    assert detect_markers("Okay, but isn't it partly him?", client="No, that's not it.") == set()
+    assert detect_markers("Okay. But what's going on with him?", client="I'd rather not talk about him.") == set()
+
+
+def test_client_says_no_tells_a_refusal_from_an_answer():
+    """Does client_says_no hear a no to the coach's idea, but not a bare answer or "no problem"?"""
+    assert client_says_no("I don't think that's the right word for it.")
+    assert client_says_no("Can we skip the visualisation today?")
+    assert not client_says_no("No.")
+    assert not client_says_no("No problem, I can do Tuesday.")
+    assert not client_says_no("I don't want to get an infection.")
+
+
+def test_agreement_with_the_second_development_set():
+    """Do the markers agree with the trainers' labels on the second development set (holdout_coach_turns.yaml)?
+
+    The file was written blind to the engine and then used, once, to find what the rules
+    failed to generalise. It is a development set now, not a held-out one.
+    """
+    cases = yaml.safe_load(SECOND_DEVELOPMENT_SET.read_text(encoding="utf-8"))
+    gold = [set(case["markers"]) for case in cases]
+    predicted = [detect_markers(case["coach"], case["client"]) for case in cases]
     micro, recall = multilabel_scores(gold, predicted, MARKER_IDS)
     assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
     low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}

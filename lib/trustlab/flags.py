@@ -5,10 +5,13 @@ Each flag is something an assessor would count against a coach:
 - ``why_question``, ``leading_question``, ``stacked_questions``, ``advice``: how a
   question is phrased (found by :mod:`trustlab.phrasing`);
 - ``caretaking``: rescuing the client or taking over what is theirs to do;
-- ``dismissal``: making a client's disclosure smaller, or moving straight on from it
-  (needs the client's turn: without it, dismissal is never raised);
+- ``dismissal``: making a client's disclosure smaller (minimising it, or arguing with
+  their judgement of themselves: "You're not a fraud!"), or moving straight on from it
+  (needs the client's turn: without it, dismissal is never raised; a denied word,
+  "I'm not failing", discloses nothing);
 - ``therapy_drift``: digging into past pain, childhood or trauma;
-- ``feedback_as_fact``: an interpretation of the client stated as certain;
+- ``feedback_as_fact``: an interpretation of the client stated as certain, or said
+  again as fact after the client has said no to it;
 - ``praise``: grading the client ("Great job!") instead of acknowledging them;
 - ``mechanical_reflection``: a stock formula such as "What I hear you saying is".
 
@@ -31,7 +34,7 @@ from functools import cache
 
 from . import lexicon, phrasing
 from .findings import Finding, quote
-from .markers import detect_markers
+from .markers import client_says_no, detect_markers
 from .text import clean, require_text, sentences, stem, words
 
 __all__ = ["FLAG_IDS", "find_red_flags", "red_flags"]
@@ -52,6 +55,8 @@ _ASKS = re.compile(r"\?\s*$")
 # Responses that take up a disclosure, however clumsily: not skipping it.
 _ENGAGES = frozenset({"caretaking", "therapy_drift", "advice"})
 _YOU = re.compile(r"\byou\b", re.I)
+# A disclosure word denied just before it: "I'm not failing any classes" discloses nothing.
+_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:(?:really|actually|even|that|so|too)\s+)?$", re.I)
 # Short words that say nothing about what a disclosure was about.
 _STOPWORDS = frozenset(
     "about after again also been before being could does doing from have having here into just like more most "
@@ -70,8 +75,16 @@ class _Patterns:
         self.praise_fillers = frozenset(_split(lexicon.phrases("flags", "praise_fillers")))
         self.feedback = p("flags", "feedback_as_fact")
         self.tentative = p("flags", "tentative")
+        self.presses = p("flags", "presses_after_no")
+        self.owned = p("flags", "owned_view")
         self.disclosure = p("flags", "disclosure")
         self.minimising = p("flags", "minimising")
+        self.self_judgement = p("flags", "self_judgement")
+        judgement = lexicon.alternation("flags", "self_judgement")
+        # "you're not" with the client's judgement of themselves as its complement
+        self.contradicts = re.compile(
+            rf"\b(?:{lexicon.alternation('flags', 'contradicts')})(?: (?:a|an|being|really|actually|even|such))? (?:{judgement})\b",
+            re.I)
         self.changes_subject = p("flags", "changes_subject")
         self.brush_off = p("flags", "brush_off_openers")
         self.reasons = lexicon.load("flags")["reasons"]
@@ -109,21 +122,48 @@ def _sentence_flags(sentence: str, p: _Patterns) -> list[Finding]:
     return found
 
 
+def _pressed_after_no(said: list[str], p: _Patterns) -> Finding | None:
+    """After the client's "no", the coach's point said again as a fact ("It is about the choir, though.").
+
+    Holding on as the coach's own view ("I still think it fits, though") is not stating a
+    fact; the client can weigh an opinion.
+    """
+    for sentence in said:
+        if _ASKS.search(sentence) or p.owned.search(sentence) or p.tentative.search(sentence):
+            continue
+        m = p.presses.search(sentence)
+        if m:
+            return Finding("feedback_as_fact", sentence, p.reasons["feedback_pressed"])
+    return None
+
+
 def _topic_words(text: str) -> set[str]:
     return {stem(w) for w in words(text) if len(w) > 3 and "'" not in w and w not in _STOPWORDS}
 
 
+def _disclosed(sentence: str, p: _Patterns) -> re.Match | None:
+    """The first words of *sentence* that disclose something, unless denied ("I'm not failing")."""
+    for m in p.disclosure.finditer(sentence):
+        if not _DENIED.search(sentence, max(0, m.start() - 24), m.start()):
+            return m
+    return None
+
+
 def _dismissal(coach: str, client: str, found: list[Finding], p: _Patterns) -> Finding | None:
-    """Minimising a disclosure, or moving on from it to another topic with no acknowledgment.
+    """Minimising a disclosure (or contradicting the client's judgement of themselves), or
+    moving on from it to another topic with no acknowledgment.
 
     A coach who responds to the disclosure at all (acknowledges it, or takes it up, even
     clumsily, with advice or rescuing, as in *found*) has not skipped it.
     """
-    disclosed = [s for s in sentences(client) if p.disclosure.search(s)]
-    if not disclosed:
+    found_in = [(s, m) for s in sentences(client) if (m := _disclosed(s, p))]
+    if not found_in:
         return None
-    shared = p.disclosure.search(disclosed[0]).group(0)
+    shared = found_in[0][1].group(0)
+    disclosed = [s for s, _ in found_in]
     m = p.minimising.search(coach)
+    if not m and p.self_judgement.search(client):
+        m = p.contradicts.search(coach)
     if m:
         return Finding("dismissal", quote(coach, m), p.reasons["dismissal"].format(shared=shared))
     if _topic_words(coach) & _topic_words(" ".join(disclosed)):
@@ -155,8 +195,13 @@ def find_red_flags(coach: str, client: str | None = None) -> list[Finding]:
     found: list[Finding] = []
     for detector in _PHRASING:
         found.extend(detector(coach))
-    for sentence in sentences(coach):
+    said = sentences(coach)
+    for sentence in said:
         found.extend(_sentence_flags(sentence, p))
+    if client and not any(f.id == "feedback_as_fact" for f in found):
+        pressed = _pressed_after_no(said, p)
+        if pressed and client_says_no(client):
+            found.append(pressed)
     if client:
         dismissed = _dismissal(clean(coach), client, found, p)
         if dismissed:

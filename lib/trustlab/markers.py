@@ -11,7 +11,8 @@ The markers (ICF PCC Markers, 2020):
 Markers are evidence, not a checklist: the engine points at words a listener would take
 as evidence, and a turn can show none and still be good coaching. The patterns live in
 ``trustlab/data/markers.yaml``. Pass the client's turn when you have it: some evidence
-is only visible against what the client said (their feeling words, their "no").
+is only visible against what the client said (their feeling words, their suggestion,
+their "no" or "not sure yet").
 
 >>> sorted(detect_markers("You stuck with that conversation even when it got tense."))
 ['4.1']
@@ -33,7 +34,7 @@ from .findings import Finding, quote
 from .questions import find_questions
 from .text import clean, require_text, sentences, stem, words
 
-__all__ = ["MARKER_IDS", "detect_markers", "find_markers", "quote"]
+__all__ = ["MARKER_IDS", "client_says_no", "detect_markers", "find_markers", "quote"]
 
 MARKER_IDS = ("4.1", "4.2", "4.3", "4.4")
 
@@ -63,9 +64,16 @@ class _Patterns:
         self.feeling_words = frozenset(w for line in lexicon.phrases("markers", "feeling_words") for w in line.split("|"))
         self.unwelcoming = p("markers", "unwelcoming")
         self.offers_view = p("markers", "offers_view")
+        self.client_suggests = p("markers", "client_suggests")
+        self.takes_up_suggestion = p("markers", "takes_up_suggestion")
         self.client_rejects = p("markers", "client_rejects")
-        self.accepts = p("markers", "accepts_correction")
+        self.client_plain_no = p("markers", "client_plain_no")
+        self.withdraws = p("markers", "withdraws_idea")
+        alt = lexicon.alternation
+        self.accepts = re.compile(rf"\b(?:{alt('markers', 'accepts_correction')}|{alt('markers', 'withdraws_idea')})\b", re.I)
         self.insists = p("markers", "insists")
+        self.client_unsure = p("markers", "client_unsure")
+        self.accepts_not_knowing = p("markers", "accepts_not_knowing")
         self.reasons = lexicon.load("markers")["reasons"]
 
 
@@ -92,24 +100,34 @@ def _listed(key: str, marker: str):
 def _acknowledgment(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
     """4.1: a statement naming what the client did or who they were being.
 
-    Acknowledgment is said, not asked ("Have you done the work?" is no evidence), and
-    it is not a reflection of what the client reported ("It sounds like you started").
+    Acknowledgment is said, not asked: a question ("Have you done the work?") or an
+    invitation ("Tell me about the pain you carried") is no evidence. Nor is a
+    reflection of what the client reported ("It sounds like you started").
     """
     for sentence in said:
         if _ASKS.search(sentence):
             continue
-        for key in ("client_quality", "client_credit"):
-            m = getattr(p, key).search(sentence)
-            if m:
-                return Finding("4.1", quote(sentence, m), p.reasons[key])
-        if p.reflection_frames.search(sentence):
-            continue
-        m = p.client_did.search(sentence)
+        found = _acknowledged(sentence, p)
+        # checked only on a match: telling an invitation from a statement costs more
+        if found and not find_questions(sentence):
+            return found
+    return None
+
+
+def _acknowledged(sentence: str, p: _Patterns) -> Finding | None:
+    """The acknowledgment in one sentence, if it holds one, before asking whether it asks."""
+    for key in ("client_quality", "client_credit"):
+        m = getattr(p, key).search(sentence)
         if m:
-            return Finding("4.1", quote(sentence, m), p.reasons["client_did"])
-        m = p.client_did_plainly.search(sentence)
-        if m and p.effort_cues.search(sentence):
-            return Finding("4.1", quote(sentence, m), p.reasons["client_did_plainly"])
+            return Finding("4.1", quote(sentence, m), p.reasons[key])
+    if p.reflection_frames.search(sentence):
+        return None
+    m = p.client_did.search(sentence)
+    if m:
+        return Finding("4.1", quote(sentence, m), p.reasons["client_did"])
+    m = p.client_did_plainly.search(sentence)
+    if m and p.effort_cues.search(sentence):
+        return Finding("4.1", quote(sentence, m), p.reasons["client_did_plainly"])
     return None
 
 
@@ -154,15 +172,59 @@ def _reused_feeling(said: list[str], client: str | None, p: _Patterns) -> Findin
     return None
 
 
-def _accepted_no(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
-    """The coach accepting a client's "no" to the coach's idea, without pressing it."""
-    text = " ".join(said)
-    if not client or not p.client_rejects.search(clean(client)) or p.insists.search(text):
+def _took_up_suggestion(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """The client proposed something and the coach goes that way ("Yes, let's do that.").
+
+    A client's "Can we skip this?" is a no to the coach, not a suggestion: taking it is 4.4.
+    """
+    if not client:
         return None
+    # the coach's words first: they are short, and rarely agree to anything
+    taken = next(((sentence, m) for sentence in said if (m := p.takes_up_suggestion.search(sentence))), None)
+    if not taken:
+        return None
+    proposal = clean(client)
+    if not p.client_suggests.search(proposal) or p.client_rejects.search(proposal):
+        return None
+    sentence, m = taken
+    return Finding("4.3", quote(sentence, m), p.reasons["takes_up_suggestion"])
+
+
+def _first(said: list[str], pattern: re.Pattern, reason: str, p: _Patterns) -> Finding | None:
+    """4.4 for the first sentence that *pattern* matches, or None."""
     for sentence in said:
-        m = p.accepts.search(sentence)
+        m = pattern.search(sentence)
         if m:
-            return Finding("4.4", quote(sentence, m), p.reasons["accepts_correction"])
+            return Finding("4.4", quote(sentence, m), p.reasons[reason])
+    return None
+
+
+def _accepted_no(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """The coach accepting the client's response to an idea, without pressing.
+
+    After a clear "no" to the idea, taking it or asking the client's own view counts.
+    After a bare "No.", which may only answer a question, the coach must let the idea
+    go ("I'll drop that"). After "not sure yet", only words that let the question rest
+    count ("That's fine, it can wait").
+    """
+    if not client:
+        return None
+    response = clean(client)
+    if p.client_rejects.search(response):
+        acceptance, reason = p.accepts, "accepts_correction"
+    elif p.client_plain_no.search(response):
+        acceptance, reason = p.withdraws, "accepts_correction"
+    elif p.client_unsure.search(response):
+        acceptance, reason = p.accepts_not_knowing, "accepts_not_knowing"
+    else:
+        return None
+    text = " ".join(said)
+    if p.insists.search(text):
+        return None
+    found = _first(said, acceptance, reason, p)
+    if found or acceptance is not p.accepts:
+        return found
+    # after a clear no, asking for the client's own view is acceptance too
     opened = next((q for q in find_questions(text) if q.kind == "open"), None)
     if opened:
         return Finding("4.4", opened.text, p.reasons["accepts_correction"])
@@ -176,7 +238,8 @@ _CHECKS = (
     ("4.3", _listed("welcomes_expression", "4.3")),
     ("4.4", _listed("invites_response", "4.4")),
     ("4.4", _offer_and_ask),
-    ("4.3", _reused_feeling),  # these two need the client's turn
+    ("4.3", _reused_feeling),  # these three need the client's turn
+    ("4.3", _took_up_suggestion),
     ("4.4", _accepted_no),
 )
 
@@ -217,3 +280,17 @@ def detect_markers(coach: str, client: str | None = None) -> set[str]:
     set()
     """
     return {f.id for f in find_markers(coach, client)}
+
+
+def client_says_no(client: str) -> bool:
+    """Does the client's turn say no to the coach's idea, word or direction?
+
+    >>> client_says_no("No, that's not really it. It's more about me.")
+    True
+    >>> client_says_no("No.")  # may only answer a question
+    False
+    >>> client_says_no("No problem, I can do Tuesday.")
+    False
+    """
+    require_text(client, "client")
+    return bool(_compiled().client_rejects.search(clean(client)))
