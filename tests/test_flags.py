@@ -14,7 +14,7 @@ from trustlab.findings import Finding
 from trustlab.flags import FLAG_IDS, find_red_flags, red_flags
 from trustlab.bench import multilabel_scores
 
-SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "holdout_coach_turns.yaml"
+SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_2.yaml"
 
 # (client or None, coach, the flag it must raise)
 RAISES = [
@@ -257,7 +257,7 @@ def test_going_back_over_an_ordinary_event_is_not_therapy(coach):
 
 
 def test_agreement_with_the_second_development_set():
-    """Do the raised flags agree with the trainers' labels on the second development set (holdout_coach_turns.yaml)?
+    """Do the raised flags agree with the trainers' labels on the second development set (coach_turns_2.yaml)?
 
     The file was written blind to the engine and then used, once, to find what the rules
     failed to generalise. It is a development set now, not a held-out one.

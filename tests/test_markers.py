@@ -14,7 +14,7 @@ from trustlab.findings import Finding
 from trustlab.markers import MARKER_IDS, client_says_no, detect_markers, find_markers
 from trustlab.bench import multilabel_scores
 
-SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "holdout_coach_turns.yaml"
+SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_2.yaml"
 
 
 # (client or None, coach, the markers a trained listener would hear)
@@ -307,7 +307,7 @@ def test_client_says_no_tells_a_refusal_from_an_answer():
 
 
 def test_agreement_with_the_second_development_set():
-    """Do the markers agree with the trainers' labels on the second development set (holdout_coach_turns.yaml)?
+    """Do the markers agree with the trainers' labels on the second development set (coach_turns_2.yaml)?
 
     The file was written blind to the engine and then used, once, to find what the rules
     failed to generalise. It is a development set now, not a held-out one.
