@@ -28,6 +28,12 @@ _EXPORTS = {
     "find_markers": "markers",
     "red_flags": "flags",
     "find_red_flags": "flags",
+    "read_transcript": "transcripts",
+    "Transcript": "transcripts",
+    "Turn": "transcripts",
+    "Review": "review",
+    "redact": "redaction",
+    "write_report": "report",
 }
 
 __all__ = sorted(_EXPORTS)
