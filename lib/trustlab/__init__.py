@@ -34,6 +34,17 @@ _EXPORTS = {
     "Review": "review",
     "redact": "redaction",
     "write_report": "report",
+    "load_bank": "banks",
+    "available_banks": "banks",
+    "Bank": "banks",
+    "Quiz": "quizzes",
+    "Drill": "drills",
+    "Spotter": "spotting",
+    "progress": "charts",
+    "mastery_chart": "charts",
+    "quiz": "views",
+    "drill": "views",
+    "spot": "views",
 }
 
 __all__ = sorted(_EXPORTS)
