@@ -6,13 +6,17 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test install bench clean
+.PHONY: lab test test-browser install bench clean
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Only the browser test: JupyterLab in headless /usr/bin/chromium (skipped when it is missing).
+test-browser: $(STAMP)
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m trustlab.bench
