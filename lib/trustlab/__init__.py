@@ -45,6 +45,14 @@ _EXPORTS = {
     "quiz": "views",
     "drill": "views",
     "spot": "views",
+    "reflect": "journal",
+    "journal_entries": "journal",
+    "export_journal": "journal",
+    "sample_session": "sessions",
+    "sample_sessions": "sessions",
+    "share_of_voice_chart": "review_charts",
+    "timeline_chart": "review_charts",
+    "question_mix_chart": "review_charts",
 }
 
 __all__ = sorted(_EXPORTS)

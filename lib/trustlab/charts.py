@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import textwrap
 from dataclasses import dataclass, fields
 
+from .figures import new_figure, png_bytes
 from .records import Mastery, ProgressStore, ProgressSummary, progress_store
 
 __all__ = ["ProgressReport", "mastery_chart", "progress"]
@@ -64,15 +64,13 @@ def mastery_chart(summary=None):
     """A matplotlib ``Figure`` of mastery per element and per marker, from a
     :class:`~trustlab.records.ProgressSummary` (the learner's progress by default) or a
     quiz summary. It is not shown: a notebook displays the returned figure."""
-    from matplotlib.figure import Figure  # loaded lazily: keeps `import trustlab` fast
-
     if summary is None:
         summary = progress_store().summary()
     panels = [(t, rows) for t, rows in (("By element", summary.elements), ("By marker", summary.markers)) if rows]
     if not panels:
         panels = [("By element", ())]
     heights = [max(len(rows), 1) for _, rows in panels]
-    fig = Figure(figsize=(8, 1.2 + 0.55 * sum(heights)), layout="constrained")
+    fig = new_figure(figsize=(8, 1.2 + 0.55 * sum(heights)), layout="constrained")
     axes = fig.subplots(len(panels), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
     for ax, (title, rows) in zip(axes, panels):
         _draw(ax, title, rows)
@@ -88,11 +86,7 @@ def describe(summary) -> str:
 
 
 def _png(fig) -> str:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    buffer = io.BytesIO()
-    FigureCanvasAgg(fig).print_png(buffer)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return base64.b64encode(png_bytes(fig)).decode("ascii")
 
 
 @dataclass(frozen=True)

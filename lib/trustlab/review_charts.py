@@ -18,8 +18,7 @@ matplotlib is imported only when a chart is drawn, so ``import trustlab`` stays 
 
 from __future__ import annotations
 
-import io
-
+from .figures import new_figure, png_bytes
 from .markers import MARKER_IDS
 
 __all__ = ["share_of_voice_chart", "timeline_chart", "question_mix_chart", "charts", "png_bytes"]
@@ -36,9 +35,7 @@ _FLAG_STYLE = ("x", "red flag (row names it)")
 
 
 def _figure(width: float, height: float):
-    from matplotlib.figure import Figure  # imported here: matplotlib loads only when a chart is drawn
-
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    fig = new_figure(figsize=(width, height), dpi=100, layout="constrained")
     return fig, fig.add_subplot()
 
 
@@ -183,16 +180,3 @@ def charts(review) -> dict:
     """All three charts, by name: ``share_of_voice``, ``timeline``, ``question_mix``."""
     return {"share_of_voice": share_of_voice_chart(review), "timeline": timeline_chart(review),
             "question_mix": question_mix_chart(review)}
-
-
-def png_bytes(figure, dpi: int = 110) -> bytes:
-    """The figure as PNG bytes (for embedding in a report).
-
-    >>> from trustlab.transcripts import Transcript, Turn
-    >>> from trustlab.review import review
-    >>> png_bytes(question_mix_chart(review(Transcript((Turn("C", "Hi?"),)))))[:4]
-    b'\\x89PNG'
-    """
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
