@@ -8,8 +8,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: lab test test-browser test-nbgrader install bench clean
 
+# The venv's bin comes first on PATH so a terminal inside JupyterLab finds `trustlab review`;
+# --allow-root only where the lab runs as root (containers, CI).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
