@@ -25,6 +25,7 @@ from trustlab import classify_question, explain_question, find_questions
     "What, perhaps, might be different next time?",
     "How, looking back, might you describe that year?",
     "Perhaps you could tell me where you are with the thesis right now.",
+    "You might say a little more about that.",
 ])
 def test_open_questions(text):
     """Are invitations to a full answer open, with or without a question mark?"""
@@ -57,6 +58,7 @@ def test_closed_questions(text):
     "Yeah?",
     "Mm-hmm.",
     "Maybe you could talk to HR.",
+    "You could tell her tonight.",
     "What I'm hearing is that you care about this.",
     "",
     "   ",

@@ -60,7 +60,6 @@ class _Lists:
         self.single_answer = p(_DATA, "single_answer")
         self.setup = p(_DATA, "setup", "^")
         self.embedded_open = p(_DATA, "embedded_open")
-        self.tentative_request = p(_DATA, "tentative_request", "^")
         self.forced_choice = re.compile(lexicon.alternation(_DATA, "forced_choice"), re.I)
         self.priority = lexicon.phrases(_DATA, "priority")
         if sorted(self.priority) != sorted(PROBLEMS):
@@ -141,17 +140,6 @@ def _embedded(q: Question) -> Question:
     return Question(q.text, OPEN, cue, f'"{cue}" asks for the client\'s own account', "embedded")
 
 
-def _tentative_invitation(text: str) -> list[Question]:
-    """The invitation in "Perhaps you could tell me where things are.", or [] when the text
-    does not open with a tentative "you could" (or might, may, can, would) followed by one.
-    "You could tell her tonight." invites the client to do something, not to talk."""
-    text = clean(text)
-    m = _lists().tentative_request.match(text)
-    if not m:
-        return []
-    return [q for q in phrasing.question_parts(text[m.end():]) if q.rule == "invitation"]
-
-
 def _lead_in(text: str, first_question: str, cue: str) -> tuple[int, int]:
     """Words before the first question starts, and words from there on. A setup clause
     in the same sentence ("If you could..., what...?") belongs to the question."""
@@ -181,8 +169,6 @@ def _judge(original: str, rewrite: str) -> _Verdict:
             questions = plain
         else:
             questions = [_embedded(q) for q in questions]
-    elif not questions:
-        questions = _tentative_invitation(rewrite)
     asked = " ".join(q.text for q in questions)
     for finding in (*phrasing.advice(rewrite), *phrasing.leading_questions(rewrite),
                     *phrasing.why_questions(rewrite), *phrasing.stacked_questions(rewrite)):
