@@ -60,6 +60,8 @@ def test_closed_questions(text):
     "Maybe you could talk to HR.",
     "You could tell her tonight.",
     "What I'm hearing is that you care about this.",
+    "So on the one hand the job pays well, and on the other hand it keeps you from home?",
+    "So what you're saying is the deadline matters more than the budget?",
     "",
     "   ",
     "?",

@@ -125,6 +125,7 @@ class _Patterns:
         self.scale = words("scale")
         self.choice = words("choice_heads")
         self.embedded_open = words("embedded_open")
+        self.reflection = words("reflection_frames")
 
 
 @cache
@@ -275,6 +276,8 @@ def _sentence_question(sentence: str, p: _Patterns, invites: bool | None = None)
     span = _tag(s, start, p)
     if span:
         return s.question(CLOSED, *span, 'the tag "{cue}?" asks the client to confirm a statement', "tag")
+    if ("hand" in low or "ing" in low) and p.reflection.search(low, start):
+        return None  # a reflection offered back with a rising voice: "On the one hand..., on the other...?"
     return Question(s.text, CLOSED, "?", "a statement with a question mark asks the client to confirm it", "statement")
 
 
