@@ -213,3 +213,27 @@ def test_detectors_never_raise(text):
         found = detector(text)
         assert isinstance(found, list)
         assert all(isinstance(f, Finding) and f.reason for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Launch it this weekend.",
+    "Just use a spreadsheet and track every purchase.",
+    "Reply to her today.",
+    "Wouldn't it be wise to sell while prices are up?",
+])
+def test_instructions_are_advice(text):
+    assert [f.id for f in advice(text)] == ["advice"]
+
+
+@pytest.mark.parametrize("text", [
+    "Take your time.",
+    "Take all the time you need.",
+    "Check in with yourself: what do you notice?",
+    "Send it over and I'll read it before we meet.",
+    "Don't worry, I'll go through your statements and make a plan for you.",
+    "Could you perhaps maybe just say a little more about that?",
+])
+def test_space_invitations_and_the_coach_own_actions_are_not_advice(text):
+    """Giving the client time, inviting them to notice, or the coach taking a task on
+    (caretaking, caught elsewhere) is not telling the client what to do."""
+    assert advice(text) == []

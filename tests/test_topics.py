@@ -168,3 +168,22 @@ def test_never_raises(original, rewrite):
     """For any text, do the topic functions answer without raising?"""
     assert isinstance(same_topic(original, rewrite), bool)
     assert isinstance(topic_of(original), str)
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("Why did you drop out of the orchestra?", "Priya, what made you quit?"),
+    ("Did you finish the grant proposal?", "What might be the single reason it's still not sent?"),
+    ("Why are you scared of driving at night?", "What might make the fast roads feel unsafe?"),
+    ("Why do you keep skipping the choir rehearsals?", "What might be behind the decision to stop going?"),
+    ("Why won't you try online dating?", "What might it be like to give the apps a go?"),
+    ("Why do you always put off your dissertation?", "What might be getting between you and the writing?"),
+    ("Why did you turn down the speaking slot?", "What went into your decision about the talk?"),
+])
+def test_generic_actions_and_describing_words_do_not_start_a_new_subject(original, rewrite):
+    """A verb that fits any subject ("stop"), or a word that only describes the next
+    ("the long flights"), is not a change of subject."""
+    assert same_topic(original, rewrite)
+
+
+def test_a_plainly_named_new_subject_is_still_off_topic():
+    assert not same_topic("Did you go to the gym this week?", "What might your dream holiday look like?")

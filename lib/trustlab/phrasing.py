@@ -223,6 +223,15 @@ def _offers_choice(sentence: str, m: re.Match) -> bool:
     return sentence.endswith("?") and bool(_OR_BEFORE.search(sentence, 0, m.start("hit")))
 
 
+# "I'll go through it and make a plan", "Let me ring round and find you something": an
+# action the coach takes on, after "and", is caretaking, not an instruction to the client.
+_COACH_ACTS = re.compile(r"\b(?:i'll|i will|i'm going to|i am going to|i can|let me)\b[^.;!?]*\band\s+$", re.I)
+
+
+def _coach_acts(sentence: str, m: re.Match) -> bool:
+    return bool(_COACH_ACTS.search(sentence, 0, m.start("hit")))
+
+
 def advice(text: str) -> list[Finding]:
     """Advice, whether said outright ("You should...", "If I were you...") or dressed as
     a question ("Have you tried...?", "Why don't you...?", "Could you maybe just talk to HR?").
@@ -241,7 +250,8 @@ def advice(text: str) -> list[Finding]:
         m = p.advice_anywhere.search(sentence)
         hit = m.group(0) if m else None
         if hit is None:
-            m = next((m for m in p.advice_start.finditer(sentence) if not _offers_choice(sentence, m)), None)
+            m = next((m for m in p.advice_start.finditer(sentence) if not _offers_choice(sentence, m)
+                      and not _coach_acts(sentence, m)), None)
             hit = m.group("hit") if m else None
         if hit:
             found.append(Finding("advice", _quote(hit), _ADVICE_REASON))

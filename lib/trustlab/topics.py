@@ -104,6 +104,16 @@ def _points_back(tokens: list[str], i: int) -> bool:
     return bool(before) and before[-1] in _DEMONSTRATIVE
 
 
+def _describes_next(tokens: list[str], i: int, t: "_Topics") -> bool:
+    """Does the word at *i* only describe the word after it ("the fast roads", "the single
+    reason", "the kids' team")? Then it does not name a subject of its own."""
+    if i + 1 >= len(tokens) or i == 0:
+        return False
+    after, before = tokens[i + 1], tokens[i - 1]
+    return (before in _DETERMINER or before in {"a", "an"} or before in _MODIFIERS) and after not in t.ignore \
+        and after not in t.time_words and not after.endswith(_NOT_NOUN) and t.groups_of(_key(after)) == set()
+
+
 def _word_set(lines: list) -> set[str]:
     return {w.strip().lower() for line in lines for w in str(line).split(",") if w.strip()}
 
@@ -122,6 +132,7 @@ class _Topics:
         self.ignore = _word_set(ignore)
         self.time_words = _word_set(data.get("time_words") or [])
         self.ambiguous = _word_set(data.get("ambiguous") or [])
+        self.generic = _word_set(data.get("generic") or [])
         self.single: dict[str, set[int]] = {}
         self.by_prefix: dict[str, list[tuple[str, int]]] = {}
         self.multi: dict[str, list[tuple[tuple[str, ...], int]]] = {}
@@ -173,6 +184,10 @@ class _Topic:
     # a name) may be the client's own word for the same thing, and an everyday word that
     # is also in a group ("stop", "late") can keep a subject but not start a new one.
     recognised: bool
+    # Does it name a subject plainly enough to have moved to it? Stricter than
+    # ``recognised``: not through a word that only describes the next one ("the fast
+    # roads") or a generic action that fits any subject ("what made you quit?").
+    names_subject: bool = False
 
 
 _topics: _Topics | None = None
@@ -198,11 +213,13 @@ def _topic(text: str) -> _Topic:
     content, groups, spans = set(), set(), []
     time_subject = False
     named = set()  # groups reached through a topic word or phrase, not an everyday word
+    heads = set()  # of those, the ones named by a word that does not only describe the next
     for i, key in enumerate(keys):
         for phrase, gid in t.multi.get(key, ()):
             if tuple(keys[i:i + len(phrase)]) == phrase:
                 groups.add(gid)
                 named.add(gid)
+                heads.add(gid)
                 spans.append((i, i + len(phrase)))
         if len(tokens[i]) < 2:
             continue
@@ -224,10 +241,13 @@ def _topic(text: str) -> _Topic:
             content.add(key)
             if tokens[i] not in t.ambiguous and not _points_back(tokens, i):
                 named |= found
+                if tokens[i] not in t.generic and not _describes_next(tokens, i, t):
+                    heads |= found
             if not found and raw and raw[i].group(0)[0].isupper() and tokens[i] not in t.time_words:
                 unknown_name = unknown_name or not _opens_sentence(text, raw[i].start())
     spans = sorted(set(spans), key=lambda s: (s[0], -s[1]))
-    return _Topic(frozenset(content), frozenset(groups), tuple(spans), unknown_name, bool(named) or time_subject)
+    return _Topic(frozenset(content), frozenset(groups), tuple(spans), unknown_name, bool(named) or time_subject,
+                  bool(heads) or time_subject)
 
 
 def _shares_words(a: _Topic, b: _Topic) -> bool:
@@ -272,7 +292,7 @@ def same_topic(original: str, rewrite: str) -> bool:
     a, b = _topic(original), _topic(rewrite)
     if _shares_words(a, b):
         return True
-    if not a.recognised or a.unknown_name or not b.recognised:
+    if not a.recognised or a.unknown_name or not b.names_subject:
         return True  # one of the two subjects is unknown to us, so we cannot say they differ
     near = _index().neighbours
     if any(near.get(gid, set()) & b.groups for gid in a.groups):
