@@ -283,3 +283,20 @@ def test_off_topic_is_rarely_raised_on_a_paraphrase(rewrite_cases):
             said += 1
             agreed += "off_topic" in case["problems"]
     assert said and agreed / said >= 0.8
+
+
+@pytest.mark.parametrize("original, rewrite, problem", [
+    ("Why do you always give in to your kids?", "What might make you such a pushover at bedtime?", "judgmental"),
+    ("Did you ask your landlord about the repairs?", "What might have made you chicken out of asking?", "judgmental"),
+    ("Why can't you get up on time?", "What might be the one habit that fixes your mornings?", "single_answer"),
+])
+def test_loaded_idioms_and_single_answers(original, rewrite, problem):
+    assert problem in {p.id for p in check_rewrite(original, rewrite).problems}
+
+
+def test_career_is_not_a_car():
+    """Stemming must not turn "career" into "car": a question about a dream car leaves a
+    question about a career."""
+    from trustlab.topics import same_topic
+
+    assert not same_topic("Are you happy in your career?", "What would your dream car be?")

@@ -51,6 +51,8 @@ def _key(word: str) -> str:
     """Stem a word for comparing topics: "moving" and "move" both give "mov"."""
     if word.endswith("'s"):
         word = word[:-2]
+    if word.endswith(("eer", "eers")):  # "career", "volunteers": not "care" plus an ending
+        return word.rstrip("s")
     key = stem(word)
     if len(key) >= 4 and key.endswith("e"):
         key = key[:-1]
@@ -219,7 +221,8 @@ def _topic(text: str) -> _Topic:
             if tuple(keys[i:i + len(phrase)]) == phrase:
                 groups.add(gid)
                 named.add(gid)
-                heads.add(gid)
+                if " ".join(tokens[i:i + len(phrase)]) not in t.generic:
+                    heads.add(gid)
                 spans.append((i, i + len(phrase)))
         if len(tokens[i]) < 2:
             continue
