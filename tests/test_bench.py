@@ -57,3 +57,21 @@ def test_engine_matches_the_expert_majority_as_well_as_an_expert_does(annomi_pat
     utterances, expert, _, engine = annotator_agreement(annomi_path)
     assert utterances >= 100
     assert engine >= expert
+
+
+def test_annotator_habits_find_an_expert_who_never_says_closed(tmp_path):
+    """Is an expert who (almost) never uses "closed" found, with the transcripts only they labelled?"""
+    from trustlab.bench import annotator_habits
+
+    header = "transcript_id,utterance_id,interlocutor,utterance_text,annotator_id,question_exists,question_subtype\n"
+    rows = []
+    for i in range(60):  # annotator 1 alone on transcript 1: open every time
+        rows.append(f"1,{i},therapist,Did it help?,1,True,open")
+    for i in range(60):  # annotator 2 alone on transcript 2: half closed
+        rows.append(f"2,{i},therapist,Did it help?,2,True,{'closed' if i % 2 else 'open'}")
+    rows.append("2,99,client,Yes.,2,n/a,n/a")
+    path = tmp_path / "mini.csv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    habits, odd = annotator_habits(path)
+    assert habits == {"1": (60, 0.0), "2": (60, 0.5)}
+    assert odd == {"1"}
