@@ -100,6 +100,33 @@ def test_quiz_next_moves_on_and_ends_with_a_summary():
     assert "You answered 4 of 4 questions" in view.summary.value and view.next.disabled
 
 
+def test_quiz_previous_goes_back_to_the_answer_given():
+    """Does Previous return to an answered question with the learner's choice and its
+    feedback still shown, and does Next then continue?"""
+    view = views.quiz("sample", record=None)
+    assert view.previous.disabled  # nothing before the first question
+    view.radio.value = 1
+    view.check.click()
+    first_feedback = view.feedback.value
+    view.next.click()
+    assert not view.previous.disabled and view.feedback.value == ""
+    view.previous.click()
+    assert view.model.position == 0 and view.radio.value == 1
+    assert view.feedback.value == first_feedback and view.check.disabled
+    view.next.click()
+    assert view.model.position == 1 and not view.check.disabled
+
+
+def test_quiz_previous_after_the_summary_lets_the_learner_go_on_again():
+    view = views.quiz("sample", record=None)
+    for _ in range(len(view.model) - 1):
+        view.next.click()
+    view.next.click()
+    assert view.next.disabled and view.summary.value
+    view.previous.click()
+    assert not view.next.disabled and view.summary.value == ""
+
+
 def test_quiz_shows_the_scenario_client():
     """Does a scenario question show what the client said, before the prompt?"""
     view = views.quiz("sample", ids=["sample-q03"], record=None)
@@ -220,7 +247,8 @@ def test_every_control_has_a_label():
 def test_buttons_have_stable_texts_and_css_classes():
     """Can a browser test find each part by its fixed button text and its trustlab-... class?"""
     texts = {tuple(sorted(w.description for w in walk(v) if isinstance(w, widgets.Button))) for v in all_views()}
-    assert texts == {("Check", "Next", "Try again"), ("Check", "Hint", "Next", "Show model answers")}
+    assert texts == {("Check", "Next", "Previous", "Try again"), ("Check", "Next", "Try again"),
+                     ("Check", "Hint", "Next", "Show model answers")}
     for view in all_views():
         classes = {c for w in walk(view) for c in w._dom_classes}
         assert {"trustlab-practice", "trustlab-feedback", "trustlab-check", "trustlab-next",

@@ -236,6 +236,25 @@ class Quiz:
             return True
         return False
 
+    def last_answer(self) -> tuple[Answer, list[int]] | None:
+        """The latest answer to the current question and the positions, as shown, of the
+        options it chose; None when the question has not been answered yet.
+
+        >>> from trustlab.banks import load_bank
+        >>> quiz = Quiz(load_bank("sample"))
+        >>> quiz.last_answer() is None
+        True
+        >>> _ = quiz.answer("B")
+        >>> answer, shown = quiz.last_answer()
+        >>> answer.attempt, shown
+        (1, [1])
+        """
+        attempts = self._answers[self.current.id]
+        if not attempts:
+            return None
+        order = self._order[self.current.id]
+        return attempts[-1], sorted(order.index(i) for i in attempts[-1].chosen)
+
     @property
     def is_last(self) -> bool:
         return self.position == len(self.items) - 1

@@ -11,7 +11,7 @@ In a lesson::
     trustlab.drill("psychological_safety", ids=["ps-d01"])
     trustlab.spot("sample")
 
-Buttons have fixed texts ("Check", "Try again", "Next", "Hint", "Show model answers") and
+Buttons have fixed texts ("Check", "Try again", "Previous", "Next", "Hint", "Show model answers") and
 every part carries a ``trustlab-...`` CSS class, so a browser test can find them. Feedback
 always has a symbol and words (never colour alone), and all text is escaped.
 """
@@ -114,13 +114,16 @@ def _classes() -> dict:
             self.choices.add_class("trustlab-choices")
             self.check = button("Check", "trustlab-check", "Check your answer")
             self.try_again = button("Try again", "trustlab-try-again", "Answer this question again", True)
+            self.previous = button("Previous", "trustlab-previous", "Go back to the previous question", True)
             self.next = button("Next", "trustlab-next", "Go to the next question")
             self.summary = html_area("trustlab-summary")
             self.check.on_click(self._on_check)
             self.try_again.on_click(self._on_try_again)
+            self.previous.on_click(self._on_previous)
             self.next.on_click(self._on_next)
             self.children = [self.style_sheet, self.header, self.notice, self.client, self.prompt, self.choices,
-                             w.HBox([self.check, self.try_again, self.next]), self.feedback, self.summary]
+                             w.HBox([self.check, self.try_again, self.previous, self.next]), self.feedback,
+                             self.summary]
             self._render()
 
         def _render(self) -> None:
@@ -145,6 +148,19 @@ def _classes() -> dict:
             self._enable(True)
             self.try_again.disabled = True
             self.feedback.value = ""
+            self.previous.disabled = model.position == 0
+            self.next.disabled = False
+            self.next.tooltip = "Go to the next question"
+            earlier = model.last_answer()
+            if earlier is not None:  # back to an answered question: show the answer and its feedback
+                answer, shown = earlier
+                if self.radio is not None:
+                    self.radio.value = shown[0]
+                for n, box in enumerate(self.boxes):
+                    box.value = n in shown
+                self.feedback.value = answer._repr_html_()
+                self._enable(False)
+                self.try_again.disabled = answer.correct
             self._show_notice()
 
         def _enable(self, on: bool) -> None:
@@ -177,6 +193,11 @@ def _classes() -> dict:
             self._enable(True)
             self.try_again.disabled = True
             self.feedback.value = ""
+
+        def _on_previous(self, _=None) -> None:
+            if self.model.previous():
+                self.summary.value = ""
+                self._render()
 
         def _on_next(self, _=None) -> None:
             if self.model.next():
