@@ -45,6 +45,7 @@ def test_open_questions(text):
     "How long have you worked there?",
     "On a scale of 1 to 10, how confident are you?",
     "I wonder if you'd be open to that.",
+    "I wonder if we could look at the form together.",
     "Do you want to stay or leave?",
 ])
 def test_closed_questions(text):
@@ -62,6 +63,7 @@ def test_closed_questions(text):
     "What I'm hearing is that you care about this.",
     "So on the one hand the job pays well, and on the other hand it keeps you from home?",
     "So what you're saying is the deadline matters more than the budget?",
+    "I wonder if that's part of what makes Mondays so heavy.",
     "",
     "   ",
     "?",

@@ -119,6 +119,7 @@ class _Patterns:
         self.inside_triggers = lexicon.phrases("questions", "inside_triggers")
         self.triggers = self.inside_triggers + lexicon.phrases("questions", "invitation_triggers")
         self.wonder_if = words("wonder_if")
+        self.asks_leave = re.compile(r"\s*(?:" + alt("questions", "asks_leave") + r")\b")
         self.tag = re.compile(r"(?:" + alt("questions", "tag") + r")\s*\?*")
         self.encourager = re.compile(rf"(?:{alt('questions', 'encouragers')})[\s,.!]*\?+$")
         self.elliptical_open = words("elliptical_open")
@@ -267,6 +268,8 @@ def _sentence_question(sentence: str, p: _Patterns, invites: bool | None = None)
             return s.question(OPEN, m.start(), m.end(), _REASONS["invitation"][0], "invitation")
         m = p.wonder_if.search(low, start)
         if m:
+            if not asked_outright and not p.asks_leave.match(low, m.end()):
+                return None  # "I wonder if that's part of it." offers a guess: a reflection, not a question
             return s.question(CLOSED, m.start(), m.end(), '"{cue}" asks a yes-or-no question politely', "yes-no")
     if not asked_outright:
         return None
