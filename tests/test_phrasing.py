@@ -237,3 +237,23 @@ def test_space_invitations_and_the_coach_own_actions_are_not_advice(text):
     """Giving the client time, inviting them to notice, or the coach taking a task on
     (caretaking, caught elsewhere) is not telling the client what to do."""
     assert advice(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Could you say a bit about why the application hasn't gone in?",
+    "Any thoughts on why the painting tailed off?",
+])
+def test_a_why_inside_a_longer_question_is_still_a_why_question(text):
+    assert [f.id for f in why_questions(text)] == ["why_question"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("What might change if you booked a slot at the advice centre this week?", ["advice"]),
+    ("How might it go if you invited him round and brought up the will?", ["advice"]),
+    ("What might happen if you think about it differently?", []),
+    ("How might it feel if you said no?", []),
+])
+def test_the_coach_solution_asked_as_a_what_if_is_advice(text, expected):
+    """A what-if that supplies a concrete action is a suggestion; one that invites the
+    client to imagine is not."""
+    assert [f.id for f in advice(text)] == expected

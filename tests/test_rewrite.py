@@ -300,3 +300,21 @@ def test_career_is_not_a_car():
     from trustlab.topics import same_topic
 
     assert not same_topic("Are you happy in your career?", "What would your dream car be?")
+
+
+def test_a_presumed_feeling_is_leading():
+    """Handing the client a feeling they never named ("guilty") hints at the answer."""
+    result = check_rewrite("Why have you stopped going to choir?", "What might you be feeling guilty about?")
+    assert "leading_question" in {p.id for p in result.problems}
+    named = check_rewrite("Why do you feel guilty about choir?", "What might the guilt be about?")
+    assert "leading_question" not in {p.id for p in named.problems}
+
+
+def test_clutter_is_the_one_problem_when_the_question_is_buried():
+    """Under heaps of hedging, only "cluttered" is reported, not a stacked or closed reading
+    of the clutter."""
+    rewrite = ("I know this might be a sensitive thing, and I really don't want to pry, and you can tell me "
+               "to back off, but I was kind of wondering, if it's alright to ask, and only if you want to, "
+               "what perhaps may have been, in some way, part of the change with the food bank?")
+    ids = {p.id for p in check_rewrite("Why did you quit volunteering at the food bank?", rewrite).problems}
+    assert ids == {"cluttered"}

@@ -57,6 +57,7 @@ class _Patterns:
         start = rf"(?:^|[,;:.!?]\s*|\b(?:and|but|so|or|then)\s+)(?:(?:{lead})\b[\s,]*)*"
         self.why_head = re.compile(rf"{start}\b(?P<hit>(?:{alt(_DATA, 'why_head')}))\b", re.I)
         self.why_frame = re.compile(rf"{start}\b(?P<hit>(?:{alt(_DATA, 'why_frame')})\b)", re.I)
+        self.why_inside = re.compile(rf"\b(?P<hit>{alt(_DATA, 'why_inside')})\b", re.I)
         self.why_asks = re.compile(rf"^(?:(?:{lead})\b[\s,]*)*\b(?P<hit>{alt(_DATA, 'why_asks')})\b", re.I)
         self.leading_head = re.compile(rf"{start}\b(?P<hit>(?:{alt(_DATA, 'leading_head')}))\b", re.I)
         self.leading_anywhere = lexicon.pattern(_DATA, "leading_anywhere")
@@ -99,7 +100,7 @@ def why_questions(text: str) -> list[Finding]:
     asked = {q.text for q in find_questions(text)}
     for sentence in sentences(text):
         if sentence in asked:
-            m = p.why_frame.search(sentence) or p.why_head.search(sentence)
+            m = p.why_frame.search(sentence) or p.why_head.search(sentence) or p.why_inside.search(sentence)
         else:
             m = p.why_asks.search(sentence)  # "why did you go." is asked, whatever the full stop says
         if m:

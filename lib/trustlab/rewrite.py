@@ -46,6 +46,7 @@ _REASONS = {
     "single_answer": "It asks for one definitive answer.",
     "cluttered": "So much hedging or lead-in that the question is no longer clear and concise.",
 }
+_PRESUMED_REASON = "It names a feeling or motive the client has not spoken of, so it hints at the answer."
 
 class _Lists:
     """Everything read from rewrite.yaml, compiled once."""
@@ -58,6 +59,7 @@ class _Lists:
         self.hedge = p(_DATA, "hedges")
         self.judgmental = p(_DATA, "judgmental")
         self.single_answer = p(_DATA, "single_answer")
+        self.presumed_feelings = p(_DATA, "presumed_feelings")
         self.setup = p(_DATA, "setup", "^")
         self.embedded_open = p(_DATA, "embedded_open")
         self.forced_choice = re.compile(lexicon.alternation(_DATA, "forced_choice"), re.I)
@@ -173,6 +175,12 @@ def _judge(original: str, rewrite: str) -> _Verdict:
     for finding in (*phrasing.advice(rewrite), *phrasing.leading_questions(rewrite),
                     *phrasing.why_questions(rewrite), *phrasing.stacked_questions(rewrite)):
         found.setdefault(finding.id, finding)
+    if "leading_question" not in found:
+        # "What might you be feeling guilty about?" when the client never spoke of guilt:
+        # the question hands them a feeling to agree with.
+        m = L.presumed_feelings.search(rewrite)
+        if m and not L.presumed_feelings.search(original):
+            found["leading_question"] = Finding("leading_question", m.group(0), _PRESUMED_REASON)
     steered = "leading_question" in found or "advice" in found
     is_question = bool(questions)
     choice = _first(L.forced_choice, asked) if is_question else ""
@@ -202,7 +210,10 @@ def _judge(original: str, rewrite: str) -> _Verdict:
         add("single_answer", single)
     if not concise:
         add("cluttered")
-    if is_question and not is_open and not steered:
+        # Buried under hedges, the shape of the question cannot be read reliably; making it
+        # plain comes first, so "stacked" or "closed" read from the clutter are not reported.
+        found.pop("stacked_questions", None)
+    if is_question and not is_open and not steered and concise:
         closed_q = next((q for q in questions if q.kind != OPEN), questions[0])
         add("closed", choice or closed_q.cue)
     if is_question and is_open and not softener and concise and not steered:

@@ -28,8 +28,8 @@ _DATA = "topics"
 
 # A name said to the client ("Rahul, ..." or "..., Mei?") is not part of the topic.
 _VOCATIVE = re.compile(r"(?:^|(?<=[.!?]\s))[A-Z][a-z]+,\s+|,\s*[A-Z][a-z]+(?=\s*[?.!]|\s*$)")
-_TIME_PREPOSITION = {"during", "over", "since", "until", "before", "after", "throughout", "in", "on", "at", "by", "for",
-                     "around", "within"}
+_TIME_PREPOSITION = {"during", "over", "since", "until", "till", "before", "after", "throughout", "in", "on", "at", "by",
+                     "for", "around", "within", "when", "whenever", "from"}
 # "that time", "another week", "those days": a pointer makes a time word a when.
 _TIME_POINTER = {"this", "last", "next", "every", "each", "these", "past", "coming", "another", "that", "those"}
 # Words that count or place a time without changing what it is: "these first months",
@@ -108,8 +108,13 @@ def _points_back(tokens: list[str], i: int) -> bool:
 
 def _describes_next(tokens: list[str], i: int, t: "_Topics") -> bool:
     """Does the word at *i* only describe the word after it ("the fast roads", "the single
-    reason", "the kids' team")? Then it does not name a subject of its own."""
-    if i + 1 >= len(tokens) or i == 0:
+    reason", "the kids' team"), or say where ("at home")? Then it does not name a subject
+    of its own."""
+    if i == 0:
+        return False
+    if tokens[i - 1] == "at":
+        return True  # a place, not a subject: "left the laptop at home"
+    if i + 1 >= len(tokens):
         return False
     after, before = tokens[i + 1], tokens[i - 1]
     return (before in _DETERMINER or before in {"a", "an"} or before in _MODIFIERS) and after not in t.ignore \
