@@ -257,3 +257,20 @@ def test_the_coach_solution_asked_as_a_what_if_is_advice(text, expected):
     """A what-if that supplies a concrete action is a suggestion; one that invites the
     client to imagine is not."""
     assert [f.id for f in advice(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Why not set up a standing order on payday?", (["advice"], [])),
+    ("Why don't you think it worked?", ([], ["why_question"])),
+    ("Why not?", ([], ["why_question"])),
+    ("You'd be better off keeping it as a hobby.", (["advice"], [])),
+    ("Honestly, I'd keep it to yourself until after probation.", (["advice"], [])),
+    ("You shouldn't have to deal with this alone.", ([], [])),
+    ("You kept going, and you got to the end.", ([], [])),
+    ("Let's stay positive and focus on the goals.", ([], [])),
+    ("Start whenever you're ready.", ([], [])),
+])
+def test_suggestions_versus_why_and_sympathy(text, expected):
+    """"Why not do X?" suggests (advice); "You shouldn't have to..." sympathises; a plan the
+    coach makes with "let's" is not an instruction."""
+    assert ([f.id for f in advice(text)], [f.id for f in why_questions(text)]) == expected

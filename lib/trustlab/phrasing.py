@@ -84,6 +84,9 @@ def _quote(text: str) -> str:
     return " ".join(text.strip(" ,;:").split())
 
 
+_WHY_SUGGESTS = re.compile(r"why (?:not|don't you|don't we|do you not) (?:just |simply )?(?!(?:you|i|we|it|think|feel|want|like|believe|know|see|care|trust|agree|mind|remember|understand|need|have|get it)\b)[a-z]+", re.I)
+
+
 def why_questions(text: str) -> list[Finding]:
     """Every "why" question in *text* ("Why did you...", "How come...", "I'm curious why...").
 
@@ -103,6 +106,8 @@ def why_questions(text: str) -> list[Finding]:
             m = p.why_frame.search(sentence) or p.why_head.search(sentence) or p.why_inside.search(sentence)
         else:
             m = p.why_asks.search(sentence)  # "why did you go." is asked, whatever the full stop says
+        if m and _WHY_SUGGESTS.match(sentence, m.start("hit")):
+            continue  # "Why not set up a standing order?" suggests an action: advice, not a demand for reasons
         if m:
             found.append(Finding("why_question", _quote(m.group("hit")), _WHY_REASON))
     return found
@@ -226,7 +231,8 @@ def _offers_choice(sentence: str, m: re.Match) -> bool:
 
 # "I'll go through it and make a plan", "Let me ring round and find you something": an
 # action the coach takes on, after "and", is caretaking, not an instruction to the client.
-_COACH_ACTS = re.compile(r"\b(?:i'll|i will|i'm going to|i am going to|i can|let me)\b[^.;!?]*\band\s+$", re.I)
+_COACH_ACTS = re.compile(r"\b(?:i'll|i will|i'm going to|i am going to|i can|let me|let's|let us|we'll|we can)\b"
+                         r"[^.;!?]*\band\s+$", re.I)
 
 
 def _coach_acts(sentence: str, m: re.Match) -> bool:
