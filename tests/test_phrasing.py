@@ -274,3 +274,11 @@ def test_suggestions_versus_why_and_sympathy(text, expected):
     """"Why not do X?" suggests (advice); "You shouldn't have to..." sympathises; a plan the
     coach makes with "let's" is not an instruction."""
     assert ([f.id for f in advice(text)], [f.id for f in why_questions(text)]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Can I offer an observation? You say 'we' about the shop. What do you make of that?",
+    "Would it be okay if I shared a thought? How does it land?",
+])
+def test_asking_leave_then_asking_about_it_is_not_a_stack(text):
+    assert stacked_questions(text) == []

@@ -72,6 +72,7 @@ class _Patterns:
         self.interjection = re.compile(rf"\s*,\s*(?:{alt(_DATA, 'interjection')})\s*,\s*", re.I)
         self.either = re.compile(r"^(?:or|either|rather|otherwise|instead)\b", re.I)
         self.advice_anywhere = lexicon.pattern(_DATA, "advice_anywhere")
+        self.asks_leave = re.compile(rf"\W*(?:(?:{lead})\b[\s,]*)*(?:{alt(_DATA, 'asks_leave')})\b[^?]*\?\s*$", re.I)
         self.advice_start = re.compile(rf"{start}\b(?P<hit>(?:{alt(_DATA, 'advice_start')}))", re.I)
 
 
@@ -208,7 +209,10 @@ def stacked_questions(text: str) -> list[Finding]:
     # Only questions asked outright count: an invitation ("Say more.") or a wondering
     # statement ("I wonder whether...") next to one question leaves the client one thing to answer.
     p = _compiled()
-    asked = [_quote(part.text) for q in find_questions(text) if q.text.endswith("?") for part in _parts(q, p)]
+    # "Can I offer an observation? ... What do you make of it?": asking leave to offer
+    # something, then asking about it, is one move, not two questions.
+    asked = [_quote(part.text) for q in find_questions(text) if q.text.endswith("?") and not p.asks_leave.match(q.text)
+             for part in _parts(q, p)]
     distinct = list(dict.fromkeys(a.lower().rstrip("?. ") for a in asked))
     if len(distinct) < 2:
         return []
