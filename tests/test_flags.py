@@ -15,6 +15,7 @@ from trustlab.flags import FLAG_IDS, find_red_flags, red_flags
 from trustlab.bench import multilabel_scores
 
 SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_2.yaml"
+THIRD_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_3.yaml"
 
 # (client or None, coach, the flag it must raise)
 RAISES = [
@@ -269,3 +270,79 @@ def test_agreement_with_the_second_development_set():
     assert micro >= 0.85, f"micro-F1 {micro:.3f} is below 0.85"
     low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
     assert not low, f"recall below 0.6 for {low}"
+
+
+def test_agreement_with_the_third_development_set():
+    """Do the raised flags agree with the labels on the third development set (coach_turns_3.yaml)?"""
+    cases = yaml.safe_load(THIRD_DEVELOPMENT_SET.read_text(encoding="utf-8"))
+    gold = [set(case["red_flags"]) for case in cases]
+    predicted = [red_flags(case["coach"], case["client"]) for case in cases]
+    labelled = sorted(set().union(*gold))  # the file is about the markers: not every flag appears in it
+    micro, recall = multilabel_scores(gold, predicted, labelled)
+    assert micro >= 0.85, f"micro-F1 {micro:.3f} is below 0.85"
+    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
+    assert not low, f"recall below 0.6 for {low}"
+
+
+@pytest.mark.parametrize("coach, flagged", [
+    ("You just agreed because you wanted the meeting to end.", True),
+    ("That's your inner critic talking.", True),
+    ("That's textbook people-pleasing.", True),
+    ("That's you hiding from it again.", True),
+    ("That's you standing up for yourself.", False),  # naming a strength is not a verdict
+    ("I wonder if that's the inner critic talking. What do you think?", False),  # offered as a view
+])
+def test_a_motive_or_label_stated_as_fact(coach, flagged):
+    """Is a motive, a label or a part of the client made to speak for them, stated as certain,
+    feedback as fact, while the same idea offered tentatively is not?"""
+    assert ("feedback_as_fact" in red_flags(coach)) is flagged
+
+
+@pytest.mark.parametrize("coach, flagged", [
+    ("Let's unpack the bullying in detail before anything else.", True),
+    ("What happened in your early relationships that made you so guarded?", True),
+    ("Something taught you not to trust people. Let's find it.", True),
+    ("Let's unpack the project plan before Friday.", False),
+    ("What did your first job teach you about managing?", False),
+])
+def test_opening_up_a_painful_past(coach, flagged):
+    """Is making a painful past the work (unpacking abuse, early relationships, what taught the client
+    to distrust) therapy drift, while unpacking a plan or learning from a first job is not?"""
+    assert ("therapy_drift" in red_flags(coach)) is flagged
+
+
+@pytest.mark.parametrize("client, coach, flagged", [
+    ("My brother died last month.", "Okay. So, last time you said you'd look at the budget. How did that go?", True),
+    ("I didn't get onto the apprenticeship.", "Everything happens for a reason.", True),
+    ("I'm frightened of the operation.", "It's a very minor procedure.", True),
+    ("My brother died last month.", "Last month. I'm so sorry. How are you doing?", False),
+    ("I had a good week at work.", "Okay. So, last time you said you'd look at the budget. How did that go?", False),
+])
+def test_moving_on_or_making_it_smaller_in_new_words(client, coach, flagged):
+    """Is going back to last session's agenda, a platitude, or calling the thing minor, dismissal after a
+    disclosure (and only after one), while staying with it is not?"""
+    assert ("dismissal" in red_flags(coach, client)) is flagged
+
+
+@pytest.mark.parametrize("client, coach, flag", [
+    (None, "That's the perfectionist in you talking.", "feedback_as_fact"),
+    (None, "What you're really afraid of is being ordinary.", "feedback_as_fact"),
+    (None, "Where do you think this pattern started in your family?", "therapy_drift"),
+    (None, "Leave the awkward phone calls to me.", "caretaking"),
+    ("I was made redundant on Friday.", "Sounds like a chance for a fresh start!", "dismissal"),
+    ("I feel like a failure as a mum.", "Stop it, you're a brilliant mum.", "dismissal"),
+    ("My son was arrested last night.", "Okay. Let's get started with the goals for today.", "dismissal"),
+])
+def test_flags_in_wording_of_their_own(client, coach, flag):
+    """Are a label, an origin hunt, taking over, a silver lining, arguing a feeling away and moving on
+    caught when worded in ways no labelled file uses?"""
+    assert flag in red_flags(coach, client)
+
+
+@pytest.mark.parametrize("client, coach", [
+    ("I was made redundant on Friday.", "This is a chance to talk it through. What happened?"),
+    ("My son was arrested last night.", "That's frightening. Let's stay with it."),
+])
+def test_staying_with_a_disclosure_is_not_dismissal(client, coach):
+    """Is a coach who stays with the disclosure let through, even with words that also appear in dismissals?"""
+    assert "dismissal" not in red_flags(coach, client)

@@ -61,7 +61,9 @@ _DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:(?:really|actually
 _STOPWORDS = frozenset(
     "about after again also been before being could does doing from have having here into just like more most "
     "much only over really since some still such than that them then there these they thing things this those "
-    "very want wanted well were what when where which while will with would your yours yeah okay honestly".split())
+    "very want wanted well were what when where which while will with would your yours yeah okay honestly "
+    # times say when, not what about: "last month" and "last time" share nothing
+    "last next ago today yesterday tomorrow".split())
 
 
 class _Patterns:

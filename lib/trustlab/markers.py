@@ -22,6 +22,8 @@ their "no" or "not sure yet").
 set()
 >>> detect_markers("Thanks for correcting me. What is it for you?", client="No, that's not it.")
 {'4.4'}
+>>> detect_markers("Say more about freedom.", client="It's freedom I want, not money.")  # the client's own word
+{'4.3'}
 """
 
 from __future__ import annotations
@@ -38,13 +40,25 @@ __all__ = ["MARKER_IDS", "client_says_no", "detect_markers", "find_markers", "qu
 
 MARKER_IDS = ("4.1", "4.2", "4.3", "4.4")
 
-# Sentences that ask rather than tell: a question mark, or a question word first.
+# Sentences that ask rather than tell: a question mark, or a question word first. A question
+# word before a subject ("What you did there says...", "How you handled it...") opens a
+# statement, not a question.
 _ASKS = re.compile(
     r"\?\s*$|^(?:(?:so|and|but|okay|ok|well|now)\b[\s,]*)*"
-    r"(?:what|how|when|where|which|who|why|do|does|did|is|are|can|could|would|will|have|has)\b", re.I)
+    r"(?:(?:what|how|when|where|which|who|why)(?! (?:you|he|she|they|we|i|your)\b)"
+    r"|do|does|did|is|are|can|could|would|will|have|has)\b", re.I)
 _OPENS_QUESTION = re.compile(
     r"^(?:(?:so|and|but|okay|ok|well|now)\b[\s,]*)*(?:what|how|when|where|which|who|why)\b", re.I)
+_ASKS_AFTER = re.compile(r"[;:,]\s*(?:and\s+)?(?:what|how|which|where|does|do|is|would|could)\b", re.I)
 _ECHO_WORDS = 4  # "Proud and a bit scared." is an echo; a longer sentence is a reflection
+# Words after "more about" that point at something rather than take up the client's word.
+_NOT_THEIR_WORD = frozenset(
+    "it that this them him her those these what how why yourself you me us here there today now then later "
+    "yesterday tomorrow things stuff everything something anything all both one again lately so too".split())
+# The coach's words of agreement, which say nothing about what is agreed to.
+_AGREEING = _NOT_THEIR_WORD | frozenset(
+    "yes yeah sure okay ok absolutely of course definitely great good fine alright right let's let we can "
+    "we'll will happy please do by means then first".split())
 
 
 class _Patterns:
@@ -52,13 +66,13 @@ class _Patterns:
 
     def __init__(self) -> None:
         p = lexicon.pattern
-        self.empathy = p("markers", "empathy")
+        self.empathy = _with_words("empathy", hard="hard_words")
         self.welcomes_expression = p("markers", "welcomes_expression")
         self.invites_response = p("markers", "invites_response")
         self.client_did = p("markers", "client_did")
         self.client_did_plainly = p("markers", "client_did_plainly")
         self.effort_cues = p("markers", "effort_cues")
-        self.client_quality = p("markers", "client_quality")
+        self.client_quality = _with_words("client_quality", strengths="strengths")
         self.client_credit = p("markers", "client_credit")
         self.reflection_frames = p("markers", "reflection_frames")
         self.feeling_words = frozenset(w for line in lexicon.phrases("markers", "feeling_words") for w in line.split("|"))
@@ -66,6 +80,9 @@ class _Patterns:
         self.offers_view = p("markers", "offers_view")
         self.client_suggests = p("markers", "client_suggests")
         self.takes_up_suggestion = p("markers", "takes_up_suggestion")
+        self.agrees_and_goes = p("markers", "agrees_and_goes")
+        self.invites_more_of_it = p("markers", "invites_more_of_it")
+        self.more_about_their_word = p("markers", "more_about_their_word")
         self.client_rejects = p("markers", "client_rejects")
         self.client_plain_no = p("markers", "client_plain_no")
         self.withdraws = p("markers", "withdraws_idea")
@@ -80,6 +97,21 @@ class _Patterns:
 @cache
 def _compiled() -> _Patterns:
     return _Patterns()
+
+
+def _with_words(key: str, **families: str) -> re.Pattern:
+    """The patterns of list *key*, with each ``<name>`` in them standing for the word list *families[name]*.
+
+    One list of words ("hard", "gruelling", "nerve-racking") then serves every frame that
+    uses it, so a trainer adds a word once and every frame hears it.
+    """
+    body = lexicon.alternation("markers", key)
+    for name, words_key in families.items():
+        body = body.replace(f"<{name}>", lexicon.alternation("markers", words_key))
+    try:
+        return re.compile(rf"\b(?:{body})\b", re.I)
+    except re.error as err:
+        raise ValueError(f'markers.yaml: a pattern in "{key}" is not a valid regular expression: {err}') from None
 
 
 
@@ -126,7 +158,8 @@ def _acknowledged(sentence: str, p: _Patterns) -> Finding | None:
     if m:
         return Finding("4.1", quote(sentence, m), p.reasons["client_did"])
     m = p.client_did_plainly.search(sentence)
-    if m and p.effort_cues.search(sentence):
+    # the cue must be more than the verb itself: "You took the bus" took nothing
+    if m and p.effort_cues.search(f"{sentence[:m.start()]} {sentence[m.end():]}"):
         return Finding("4.1", quote(sentence, m), p.reasons["client_did_plainly"])
     return None
 
@@ -139,7 +172,8 @@ def _offer_and_ask(said: list[str], client: str | None, p: _Patterns) -> Finding
             continue
         if _OPENS_QUESTION.search(sentence):
             continue  # "What would I notice?" asks; it offers nothing
-        asked_here = sentence.endswith("?") and m.start() > 0
+        # "That's one way to see it; how do you see it?" asks after the offer in the same sentence
+        asked_here = sentence.endswith("?") and (m.start() > 0 or bool(_ASKS_AFTER.search(sentence, m.end())))
         if asked_here or any(find_questions(later) for later in said[n + 1:]):
             return Finding("4.4", quote(sentence, m), p.reasons["offer_and_ask"])
     return None
@@ -153,9 +187,12 @@ def _same_feeling(a: str, b: str) -> bool:
 def _reused_feeling(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
     """A feeling word of the client's that the coach takes up to invite more of it.
 
-    The word counts inside a question ("Say more about flat?") or as a short echo
-    before one ("Torn. What's pulling you each way?"), never in a turn that argues
-    with it ("Why so anxious?") or a statement alone, which is only a reflection.
+    The word counts inside a question ("Say more about flat?"), as a short echo
+    before one ("Torn. What's pulling you each way?"), or named just before an
+    invitation to say more about it ("The sadness has a place here. Say more about
+    it."), never in a turn that argues with it ("Why so anxious?"), digs for where
+    it began ("your earliest memory of feeling anxious"), or a statement alone,
+    which is only a reflection.
     """
     offered = {w for w in words(client or "") if w in p.feeling_words}
     if not offered:
@@ -163,8 +200,11 @@ def _reused_feeling(said: list[str], client: str | None, p: _Patterns) -> Findin
     asks = [bool(find_questions(sentence)) for sentence in said]
     if not any(asks):
         return None
-    for sentence, asked in zip(said, asks):
-        if p.unwelcoming.search(sentence) or not (asked or len(words(sentence)) <= _ECHO_WORDS):
+    for n, (sentence, asked) in enumerate(zip(said, asks)):
+        if p.unwelcoming.search(sentence):
+            continue
+        invited_next = n + 1 < len(said) and bool(p.invites_more_of_it.search(said[n + 1]))
+        if not (asked or invited_next or len(words(sentence)) <= _ECHO_WORDS):
             continue
         for word in words(sentence):
             if word in p.feeling_words and any(_same_feeling(word, w) for w in offered):
@@ -181,13 +221,56 @@ def _took_up_suggestion(said: list[str], client: str | None, p: _Patterns) -> Fi
         return None
     # the coach's words first: they are short, and rarely agree to anything
     taken = next(((sentence, m) for sentence in said if (m := p.takes_up_suggestion.search(sentence))), None)
-    if not taken:
+    going = None if taken or not said else p.agrees_and_goes.search(said[0])
+    if not taken and not going:
         return None
     proposal = clean(client)
     if not p.client_suggests.search(proposal) or p.client_rejects.search(proposal):
         return None
-    sentence, m = taken
-    return Finding("4.3", quote(sentence, m), p.reasons["takes_up_suggestion"])
+    if taken:
+        sentence, m = taken
+        return Finding("4.3", quote(sentence, m), p.reasons["takes_up_suggestion"])
+    # "Sure, let's walk." after "Could we do this one walking?": the yes goes the client's way
+    # only if it uses the client's own words for the proposal
+    theirs = _content_stems(proposal)
+    if any(stem(w) in theirs for w in words(said[0]) if w not in _AGREEING):
+        return Finding("4.3", said[0], p.reasons["agrees_and_goes"])
+    return None
+
+
+def _content_stems(text: str) -> set[str]:
+    """The stems of the words in *text* that can carry its subject (not "it", "that", "now")."""
+    return {stem(w) for w in words(text) if len(w) > 2 and "'" not in w and w not in _NOT_THEIR_WORD}
+
+
+def _their_word(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """An invitation to say more about a bare word from the client's turn ("Say more about freedom.").
+
+    Backtracking the client's own word, without the coach's article or frame, invites more of
+    what the client expressed; so does echoing it and asking with it ("Unbearable. What makes
+    them unbearable?"). A word the client never used, a name ("Sione") or a pointer ("more
+    about that") is not theirs.
+    """
+    if not client:
+        return None
+    theirs = _content_stems(client)
+    echo = words(said[0]) if len(said) > 1 and not _ASKS.search(said[0]) else []
+    if 0 < len(echo) < _ECHO_WORDS:
+        echoed = {stem(w) for w in echo if w not in _NOT_THEIR_WORD}
+        asked = said[1]
+        if (echoed and echoed <= theirs and echoed & {stem(w) for w in words(asked)}
+                and not p.unwelcoming.search(asked) and find_questions(asked)):
+            return Finding("4.3", said[0], p.reasons["more_about_their_word"])
+    for sentence in said:
+        m = p.more_about_their_word.search(sentence)
+        if not m:
+            continue
+        word = m.group(1)
+        if not word.islower() or word in _NOT_THEIR_WORD or len(word) < 3 or p.unwelcoming.search(sentence):
+            continue
+        if stem(word) in theirs:
+            return Finding("4.3", quote(sentence, m), p.reasons["more_about_their_word"])
+    return None
 
 
 def _first(said: list[str], pattern: re.Pattern, reason: str, p: _Patterns) -> Finding | None:
@@ -238,8 +321,9 @@ _CHECKS = (
     ("4.3", _listed("welcomes_expression", "4.3")),
     ("4.4", _listed("invites_response", "4.4")),
     ("4.4", _offer_and_ask),
-    ("4.3", _reused_feeling),  # these three need the client's turn
+    ("4.3", _reused_feeling),  # these four need the client's turn
     ("4.3", _took_up_suggestion),
+    ("4.3", _their_word),
     ("4.4", _accepted_no),
 )
 
