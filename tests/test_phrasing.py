@@ -269,6 +269,9 @@ def test_the_coach_solution_asked_as_a_what_if_is_advice(text, expected):
     ("You kept going, and you got to the end.", ([], [])),
     ("Let's stay positive and focus on the goals.", ([], [])),
     ("Start whenever you're ready.", ([], [])),
+    ("Go gently with yourself this weekend.", ([], [])),
+    ("Take care of yourself.", ([], [])),
+    ("Go to the doctor.", (["advice"], [])),
 ])
 def test_suggestions_versus_why_and_sympathy(text, expected):
     """"Why not do X?" suggests (advice); "You shouldn't have to..." sympathises; a plan the
