@@ -346,3 +346,62 @@ def test_flags_in_wording_of_their_own(client, coach, flag):
 def test_staying_with_a_disclosure_is_not_dismissal(client, coach):
     """Is a coach who stays with the disclosure let through, even with words that also appear in dismissals?"""
     assert "dismissal" not in red_flags(coach, client)
+
+
+@pytest.mark.parametrize("client, coach, flag", [
+    (None, "I've already phoned your landlord to say you're moving out.", "caretaking"),
+    (None, "I've gone ahead and declined your invitation to the gala.", "caretaking"),
+    (None, "I don't want to pile anything on you, so skip the exercise.", "caretaking"),
+    (None, "Don't you fret about the hearing.", "caretaking"),
+    (None, "That's all right, hun.", "caretaking"),
+    (None, "How old were you when your dad left?", "therapy_drift"),
+    (None, "What did losing her do to you?", "therapy_drift"),
+    (None, "Take me through what happened that night, moment by moment.", "therapy_drift"),
+    (None, "Sounds like you may have an anxiety disorder.", "therapy_drift"),
+    (None, "That's clearly the problem.", "feedback_as_fact"),
+    (None, "Your manager is walking all over you.", "feedback_as_fact"),
+    (None, "You're just not serious about the move.", "feedback_as_fact"),
+    (None, "You'd have applied already if you really wanted it.", "feedback_as_fact"),
+    (None, "That belief is just negative self-talk.", "feedback_as_fact"),
+    (None, "It's a classic sign of burnout.", "feedback_as_fact"),
+    ("I got promoted today.", "I bet you're anxious about the new team.", "feedback_as_fact"),
+    ("Lately I can't see the point of anything.", "Right, let's look at the agenda.", "dismissal"),
+    ("My daughter won't speak to me.", "Kids, eh. She'll come round.", "dismissal"),
+    ("I've felt so lonely since the move.", "It's only a phase, honestly.", "dismissal"),
+    (None, "You're a wonderful listener!", "praise"),
+    (None, "You're so talented.", "praise"),
+    (None, "You're one of the bravest people I've met.", "praise"),
+])
+def test_flags_in_forms_no_labelled_file_uses(client, coach, flag):
+    """Are acting for the client, age and reliving probes, diagnosing, verdicts, a feeling handed to the
+    client, platitudes and rating the client caught in wordings beyond the labelled files?"""
+    assert flag in red_flags(coach, client)
+
+
+@pytest.mark.parametrize("client, coach, flag", [
+    (None, "I've already emailed you the notes from today.", "caretaking"),
+    (None, "I've rescheduled your session to Thursday.", "caretaking"),
+    (None, "Walk me through each option.", "therapy_drift"),
+    (None, "Walk me through what happened in the meeting.", "therapy_drift"),
+    (None, "How old were the kids when you moved?", "therapy_drift"),
+    (None, "It's a classic sign of burnout.", "therapy_drift"),
+    ("I'm anxious about the new team.", "You must be anxious about it.", "feedback_as_fact"),  # their own word
+    (None, "You must be so nervous.", "feedback_as_fact"),  # without the client's turn, nothing to check
+    (None, "You're not ready yet, and that's okay.", "feedback_as_fact"),
+    (None, "I wonder if it's holding you back.", "feedback_as_fact"),
+    ("My daughter won't speak to me.", "That sounds painful. What's it like at home now?", "dismissal"),
+    ("I had a good week.", "Great, she'll come round.", "dismissal"),
+    (None, "You're a great deal further on than last month.", "praise"),
+    (None, "The best people I've worked with ask for help.", "praise"),
+])
+def test_ordinary_sentences_near_the_new_flag_forms_are_let_through(client, coach, flag):
+    """Do logistics, ordinary walk-throughs, the client's own feeling word, a tentative view, staying
+    with a disclosure and a sentence about other people stay unflagged?"""
+    assert flag not in red_flags(coach, client)
+
+
+def test_a_feeling_handed_to_the_client_says_why():
+    """Does a projected feeling quote the words and say what to do instead?"""
+    [finding] = find_red_flags("You must be so nervous about leaving.", client="I got the job in Singapore.")
+    assert finding.id == "feedback_as_fact" and finding.words.startswith("You must be so nervous")
+    assert "never expressed" in finding.reason

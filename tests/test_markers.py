@@ -457,3 +457,81 @@ def test_new_forms_still_say_why():
 def test_everyday_sentences_show_no_marker(coach):
     """Do ordinary sentences that share words with the new frames stay unmarked?"""
     assert detect_markers(coach) == set()
+
+
+@pytest.mark.parametrize("client, coach, marker", [
+    # 4.1: the client's words ranked above the coach's; the quality of their work named
+    (None, "The way you phrased it is clearer than anything I could have put together.", "4.1"),
+    (None, "That was thorough preparation.", "4.1"),
+    (None, "You cut your hours by half, which is real progress.", "4.1"),
+    # 4.1: the doing tied to the client's own intention or habit
+    (None, "You spoke to your dad first, which you've said you wanted to do for years.", "4.1"),
+    (None, "You paused and asked for a day, instead of answering on the spot like you said you usually do.", "4.1"),
+    (None, "You kept going through the part you said you dreaded.", "4.1"),  # the report comes after the doing
+    # 4.1: doing kept up, with what it took
+    (None, "You kept writing for six weeks and the draft is done.", "4.1"),
+    (None, "You've been quietly practising the scales every evening, even when you were tired.", "4.1"),
+    (None, "That's the kind of patience that got you through the audit.", "4.1"),
+    (None, "You rewrote the rota so every nurse could have a weekend off.", "4.1"),
+    (None, "And you're still here, still showing up.", "4.1"),
+    (None, "You kept the family calm through the whole move.", "4.1"),
+    (None, "You're pouring so much energy into this launch.", "4.1"),
+    # 4.2: time on the client's terms, a feeling called human, glad they reached out, held in mind
+    (None, "You don't have to decide on anyone else's timeline.", "4.2"),
+    (None, "Guilt is a natural reaction after a loss like that.", "4.2"),
+    (None, "I'm so glad you got in touch.", "4.2"),
+    (None, "I've been thinking about you since Tuesday.", "4.2"),
+    (None, "I've been hoping the interview went well.", "4.2"),
+    (None, "Caring for him must take so much out of you.", "4.2"),
+    # 4.3: the feeling called legitimate, the right to it, a belief or value taken seriously
+    (None, "Your frustration makes total sense.", "4.3"),
+    (None, "Feeling stuck makes sense after a year like this.", "4.3"),
+    (None, "You have every right to feel let down.", "4.3"),
+    (None, "Your values seem like an important anchor for you here.", "4.3"),
+    (None, "It sounds like fairness matters so much to you.", "4.3"),
+    (None, "That's a completely understandable reaction.", "4.3"),
+    ("I feel so lonely in this team.", "That loneliness sounds heavy. What would you like to do with it today?", "4.3"),
+    ("Maybe I could call her on Sunday?", "Sunday, let's do that.", "4.3"),
+    # 4.4: several readings offered with room for none; a correction invited after a reflection
+    (None, "Do any of these fit, or none of them?", "4.4"),
+    (None, "Here's my summary. Is that close, or did I get it wrong?", "4.4"),
+    ("Not really, no.", "Okay, let's drop that.", "4.4"),
+])
+def test_markers_in_forms_no_labelled_file_uses(client, coach, marker):
+    """Are acknowledgment, support, welcoming and partnering heard in word families and frames
+    beyond the sentences the rules were written from?"""
+    assert marker in detect_markers(coach, client)
+
+
+@pytest.mark.parametrize("client, coach", [
+    (None, "You kept putting it off for months."),  # a habit against the client is not effort
+    (None, "You kept saying yes to everything for years."),
+    (None, "You've been worrying about it every night."),
+    (None, "That's real work for next week."),
+    (None, "If you stuck with it for a month, what would change?"),  # a condition, not a statement
+    (None, "I'm glad you came in early, the room is free."),
+    (None, "From what you've laid out, the budget is the issue."),  # a summary of the client's report
+    (None, "You moved the meeting so the team could join."),
+    (None, "You're still trying to please him."),
+    (None, "Your culture is a big obstacle here."),
+    (None, "It sounds like the deadline matters to your boss."),
+    (None, "We'll look at your plan next."),  # the agenda, not the client's proposal
+    (None, "That's a big thing to see through."),
+    ("I don't think it's fair that I have to care for Mum.", "Where would you like to go with it?"),  # a view, not a no
+])
+def test_ordinary_sentences_near_the_new_forms_stay_unmarked(client, coach):
+    """Do everyday sentences that share words with the new frames show no marker?"""
+    assert detect_markers(coach, client) == set()
+
+
+def test_a_flood_of_apology_is_not_empathy():
+    """Is "sorry" said again and again taken as the coach's discomfort, not empathy, while one is empathy?"""
+    assert "4.2" not in detect_markers("Oh, I'm so sorry. I'm so sorry. I'm really sorry, that's awful.")
+    assert "4.2" in detect_markers("I'm so sorry. That's awful.")
+
+
+def test_quotes_keep_the_coachs_capitals():
+    """Do findings quote the coach's own words as written, though patterns match lower-cased text?"""
+    [finding] = find_markers("That's The Kind Of Patience That Got You Through.")
+    assert finding.words in "That's The Kind Of Patience That Got You Through."
+    assert finding.reason.endswith("(4.1).")

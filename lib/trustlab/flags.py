@@ -10,8 +10,9 @@ Each flag is something an assessor would count against a coach:
   (needs the client's turn: without it, dismissal is never raised; a denied word,
   "I'm not failing", discloses nothing);
 - ``therapy_drift``: digging into past pain, childhood or trauma;
-- ``feedback_as_fact``: an interpretation of the client stated as certain, or said
-  again as fact after the client has said no to it;
+- ``feedback_as_fact``: an interpretation of the client stated as certain, said
+  again as fact after the client has said no to it, or a feeling the client never
+  named handed to them as certain ("You must be so nervous");
 - ``praise``: grading the client ("Great job!") instead of acknowledging them;
 - ``mechanical_reflection``: a stock formula such as "What I hear you saying is".
 
@@ -34,7 +35,7 @@ from functools import cache
 
 from . import lexicon, phrasing
 from .findings import Finding, quote
-from .markers import client_says_no, detect_markers
+from .markers import _caseless, _Caseless, client_says_no, detect_markers
 from .text import clean, require_text, sentences, stem, words
 
 __all__ = ["FLAG_IDS", "find_red_flags", "red_flags"]
@@ -87,9 +88,13 @@ class _Patterns:
         self.contradicts = re.compile(
             rf"\b(?:{lexicon.alternation('flags', 'contradicts')})(?: (?:a|an|being|really|actually|even|such))? (?:{judgement})\b",
             re.I)
+        self.projected = p("flags", "projected_feeling")
+        self.feeling_words = frozenset(_split(lexicon.phrases("markers", "feeling_words")))
         self.changes_subject = p("flags", "changes_subject")
         self.brush_off = p("flags", "brush_off_openers")
         self.reasons = lexicon.load("flags")["reasons"]
+        _caseless(self)
+        self.plain = tuple((flag, _Caseless(pattern)) for flag, pattern in self.plain)
 
 
 def _split(lines: tuple[str, ...]) -> list[str]:
@@ -136,6 +141,25 @@ def _pressed_after_no(said: list[str], p: _Patterns) -> Finding | None:
         m = p.presses.search(sentence)
         if m:
             return Finding("feedback_as_fact", sentence, p.reasons["feedback_pressed"])
+    return None
+
+
+def _projected_feeling(said: list[str], client: str, p: _Patterns) -> Finding | None:
+    """A feeling the client never named, handed to them as certain ("You must be so nervous").
+
+    Said back after the client named it ("I'm dreading it" / "You must be dreading it"), the
+    same words only reflect; so this needs the client's turn, and the feeling must be new.
+    """
+    named = [stem(w) for w in words(client)]
+    for sentence in said:
+        if _ASKS.search(sentence) or p.tentative.search(sentence):
+            continue
+        m = p.projected.search(sentence)
+        if not m or m.group(1).lower() not in p.feeling_words:
+            continue
+        feeling = stem(m.group(1).lower())
+        if not any(w == feeling or (len(w) >= 5 and w[:5] == feeling[:5]) for w in named):
+            return Finding("feedback_as_fact", quote(sentence, m), p.reasons["feedback_projected"])
     return None
 
 
@@ -204,6 +228,10 @@ def find_red_flags(coach: str, client: str | None = None) -> list[Finding]:
         pressed = _pressed_after_no(said, p)
         if pressed and client_says_no(client):
             found.append(pressed)
+    if client and not any(f.id == "feedback_as_fact" for f in found):
+        projected = _projected_feeling(said, clean(client), p)
+        if projected:
+            found.append(projected)
     if client:
         dismissed = _dismissal(clean(coach), client, found, p)
         if dismissed:

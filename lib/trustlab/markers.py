@@ -29,6 +29,7 @@ set()
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 
 from . import lexicon
@@ -50,6 +51,8 @@ _ASKS = re.compile(
 _OPENS_QUESTION = re.compile(
     r"^(?:(?:so|and|but|okay|ok|well|now)\b[\s,]*)*(?:what|how|when|where|which|who|why)\b", re.I)
 _ASKS_AFTER = re.compile(r"[;:,]\s*(?:and\s+)?(?:what|how|which|where|does|do|is|would|could)\b", re.I)
+_SORRY = re.compile(r"\bsorry\b", re.I)
+_SORRY_FLOOD = 3  # "sorry" this many times in one turn is about the coach, not the client
 _ECHO_WORDS = 4  # "Proud and a bit scared." is an echo; a longer sentence is a reflection
 # Words after "more about" that point at something rather than take up the client's word.
 _NOT_THEIR_WORD = frozenset(
@@ -61,13 +64,53 @@ _AGREEING = _NOT_THEIR_WORD | frozenset(
     "we'll will happy please do by means then first".split())
 
 
+class _Caseless:
+    """A case-insensitive pattern, matched on lower-cased text: several times faster than
+    ``re.I`` on long alternations. Matches are taken again on the original text, so
+    quotes keep the coach's own capitals.
+    """
+
+    __slots__ = ("caseless", "lower")
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.caseless = pattern
+        self.lower = re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+    def _on_original(self, text: str, m: re.Match | None, pos: int, endpos: int) -> re.Match | None:
+        if m is None:
+            return None
+        # the same pattern, at the same place, finds the same words in the original
+        return self.caseless.match(text, m.start(), endpos) or self.caseless.search(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        low = text.lower()
+        if len(low) != len(text):  # a rare letter whose lower case is longer
+            return self.caseless.search(text, pos, endpos)
+        return self._on_original(text, self.lower.search(low, pos, endpos), pos, endpos)
+
+    def finditer(self, text: str):
+        low = text.lower()
+        if len(low) != len(text):
+            yield from self.caseless.finditer(text)
+            return
+        for m in self.lower.finditer(low):
+            yield self.caseless.match(text, m.start()) or m
+
+
+def _caseless(patterns: object) -> None:
+    """Turn every case-insensitive pattern held by *patterns* into a :class:`_Caseless` one."""
+    for name, value in vars(patterns).items():
+        if isinstance(value, re.Pattern) and value.flags & re.I:
+            setattr(patterns, name, _Caseless(value))
+
+
 class _Patterns:
     """The compiled patterns, built once on first use."""
 
     def __init__(self) -> None:
         p = lexicon.pattern
-        self.empathy = _with_words("empathy", hard="hard_words")
-        self.welcomes_expression = p("markers", "welcomes_expression")
+        self.empathy = _with_words("empathy", hard="hard_words", feelings="feeling_nouns")
+        self.welcomes_expression = _with_words("welcomes_expression", feelings="feeling_nouns")
         self.invites_response = p("markers", "invites_response")
         self.client_did = p("markers", "client_did")
         self.client_did_plainly = p("markers", "client_did_plainly")
@@ -92,6 +135,7 @@ class _Patterns:
         self.client_unsure = p("markers", "client_unsure")
         self.accepts_not_knowing = p("markers", "accepts_not_knowing")
         self.reasons = lexicon.load("markers")["reasons"]
+        _caseless(self)
 
 
 @cache
@@ -152,16 +196,33 @@ def _acknowledged(sentence: str, p: _Patterns) -> Finding | None:
         m = getattr(p, key).search(sentence)
         if m:
             return Finding("4.1", quote(sentence, m), p.reasons[key])
-    if p.reflection_frames.search(sentence):
-        return None
+    # A frame governs what follows it: "It sounds like you started" reports, but "You kept
+    # going through the part you said you dreaded" names the doing before the report.
+    framed = p.reflection_frames.search(sentence)
     m = p.client_did.search(sentence)
-    if m:
+    if m and not (framed and framed.start() < m.start()):
         return Finding("4.1", quote(sentence, m), p.reasons["client_did"])
     m = p.client_did_plainly.search(sentence)
+    if not m or (framed and framed.start() < m.start()):
+        return None
     # the cue must be more than the verb itself: "You took the bus" took nothing
-    if m and p.effort_cues.search(f"{sentence[:m.start()]} {sentence[m.end():]}"):
+    if p.effort_cues.search(f"{sentence[:m.start()]} {sentence[m.end():]}"):
         return Finding("4.1", quote(sentence, m), p.reasons["client_did_plainly"])
     return None
+
+
+def _empathy(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
+    """4.2: words that recognise what this is like for the client.
+
+    A flood of apology ("I'm so sorry. I'm so sorry. I'm really sorry.") centres the
+    coach's own discomfort, and nothing in that turn counts as empathy.
+    """
+    if sum(len(_SORRY.findall(sentence)) for sentence in said) >= _SORRY_FLOOD:
+        return None
+    return _empathy_words(said, client, p)
+
+
+_empathy_words = _listed("empathy", "4.2")
 
 
 def _offer_and_ask(said: list[str], client: str | None, p: _Patterns) -> Finding | None:
@@ -317,7 +378,7 @@ def _accepted_no(said: list[str], client: str | None, p: _Patterns) -> Finding |
 # Each check looks for one kind of evidence; the first that finds a marker names it.
 _CHECKS = (
     ("4.1", _acknowledgment),
-    ("4.2", _listed("empathy", "4.2")),
+    ("4.2", _empathy),
     ("4.3", _listed("welcomes_expression", "4.3")),
     ("4.4", _listed("invites_response", "4.4")),
     ("4.4", _offer_and_ask),
