@@ -285,3 +285,32 @@ def test_suggestions_versus_why_and_sympathy(text, expected):
 ])
 def test_asking_leave_then_asking_about_it_is_not_a_stack(text):
     assert stacked_questions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "What comes to mind when you think about the room and what to do with it?",
+    "What might matter to you in deciding when, and how much, to tell the team?",
+    "What might it be like to cut down to two evenings and seeing how you feel?",
+])
+def test_a_wh_infinitive_or_a_gerund_after_and_is_not_a_second_question(text):
+    assert stacked_questions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("How about deleting the mail app before you fly out?", ["advice"]),
+    ("Might it be worth dropping down to two evenings?", ["advice"]),
+    ("Wouldn't it help to ask the school for a meeting?", ["advice"]),
+    ("How about the weekend?", []),
+])
+def test_more_suggestions_in_question_form(text, expected):
+    assert [f.id for f in advice(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Could you help me understand why you took it on?",
+    "I'm interested in why your daughter might be staying home.",
+    "What I'm curious about is why the parents got that reaction from you.",
+    "Perhaps you could share why the arrangement has carried on?",
+])
+def test_more_embedded_why_questions(text):
+    assert [f.id for f in why_questions(text)] == ["why_question"]

@@ -318,3 +318,25 @@ def test_clutter_is_the_one_problem_when_the_question_is_buried():
                "what perhaps may have been, in some way, part of the change with the food bank?")
     ids = {p.id for p in check_rewrite("Why did you quit volunteering at the food bank?", rewrite).problems}
     assert ids == {"cluttered"}
+
+
+@pytest.mark.parametrize("original, rewrite, problem", [
+    ("Why do you volunteer so much?", "What could be behind this martyr routine?", "judgmental"),
+    ("Why won't you delegate the rota?", "What might be behind your control-freak tendencies?", "judgmental"),
+    ("Why do you volunteer so much?", "I wonder what you might be trying to prove.", "leading_question"),
+    ("Why check emails on holiday?", "What might be the number-one thing pulling you back?", "single_answer"),
+])
+def test_more_loaded_words_presumed_motives_and_single_answers(original, rewrite, problem):
+    assert problem in {p.id for p in check_rewrite(original, rewrite).problems}
+
+
+def test_asking_leave_first_does_not_make_the_rewrite_closed():
+    result = check_rewrite("Why didn't you speak up in the panel?",
+                           "May I share something I noticed? When you describe the panel, your voice drops; "
+                           "what do you make of that?")
+    assert result.passed, result.problems
+
+
+def test_do_you_suppose_softens():
+    assert check_rewrite("How did you get into this much debt?",
+                         "What do you suppose led, step by step, to the amount you owe now?").passed

@@ -148,6 +148,10 @@ def _asking(words: str, p: _Patterns) -> Question | None:
     return next((q for q in find_questions(words) if q.rule in _ASKING_RULES), None)
 
 
+_WH_INFINITIVE = re.compile(r"(?:what|how|where|when|whether|which|who)(?: (?:much|many|long|far|else|exactly))?,? to \w"
+                            r"|[a-z]+ing\b(?! you\b)", re.I)
+
+
 def _parts(q: Question, p: _Patterns) -> list[Question]:
     """*q* split into the questions joined in it ("What happened, and how did you feel?")."""
     pieces = []
@@ -164,6 +168,8 @@ def _parts(q: Question, p: _Patterns) -> list[Question]:
             continue  # "..., or is it the team?" offers a choice; "..., do you think?" is an aside
         if not conj and p.relative.match(rest):
             continue  # "..., which you mentioned?" carries on the first question
+        if _WH_INFINITIVE.match(rest):
+            continue  # "...and what to do with it?", "...and seeing how you feel?": part of the one question
         first = _asking(text[begin:m.start()], p)
         if first and _asking(rest, p):
             pieces.append(first)
@@ -218,6 +224,15 @@ def stacked_questions(text: str) -> list[Finding]:
         return []
     second = next(a for a in asked[1:] if a.lower().rstrip("?. ") == distinct[1])
     return [Finding("stacked_questions", second, _STACKED_REASON.format(count=_count_word(len(distinct))))]
+
+
+def asks_leave(question: str) -> bool:
+    """Does *question* only ask leave to offer something ("Can I share an observation?")?
+
+    >>> asks_leave("May I share something I noticed?"), asks_leave("What did you notice?")
+    (True, False)
+    """
+    return bool(_compiled().asks_leave.match(question))
 
 
 def _count_word(n: int) -> str:

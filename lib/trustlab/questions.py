@@ -107,7 +107,7 @@ class _Patterns:
         # The words that open a question, tried in this order: a polite invitation, a
         # fact-seeking head, an open head (not a subordinate "when you..."), an invitation,
         # a yes/no head (an auxiliary before its subject).
-        subordinate = rf"(?:when|where|while|if|whenever|wherever|what|how|who)\s+{_SUBJECT}\b(?!\s*\?)"
+        subordinate = rf"(?:when|where|while|if|whenever|wherever|what|how|who)\s+{_SUBJECT}\b(?!\s*\?)(?!\s+(?:could|might|would|can|may)\b)"
         self.head = re.compile(
             rf"(?P<polite>{alt('questions', 'polite_invitation')})"
             rf"|(?P<fact>{alt('questions', 'wh_closed')})\b"

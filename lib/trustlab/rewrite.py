@@ -171,6 +171,10 @@ def _judge(original: str, rewrite: str) -> _Verdict:
             questions = plain
         else:
             questions = [_embedded(q) for q in questions]
+    if len(questions) > 1:
+        # "May I share something I noticed? ... what do you make of that?": the leave asked
+        # first is a courtesy; the question to judge is the one after it.
+        questions = [q for q in questions if not phrasing.asks_leave(q.text)] or questions
     asked = " ".join(q.text for q in questions)
     for finding in (*phrasing.advice(rewrite), *phrasing.leading_questions(rewrite),
                     *phrasing.why_questions(rewrite), *phrasing.stacked_questions(rewrite)):
