@@ -340,3 +340,28 @@ def test_asking_leave_first_does_not_make_the_rewrite_closed():
 def test_do_you_suppose_softens():
     assert check_rewrite("How did you get into this much debt?",
                          "What do you suppose led, step by step, to the amount you owe now?").passed
+
+
+@pytest.mark.parametrize("original, rewrite, problem", [
+    ("Why aren't you training like you said you would?",
+     "How much better might you feel once you're back on the plan?", "leading_question"),
+    ("Why didn't you speak up in the meeting?",
+     "How might things have turned out better if you'd spoken up?", "leading_question"),
+    ("Why are you on your phone at 2am?", "What might the scrolling be helping you avoid?", "leading_question"),
+    ("Why haven't you asked for the promotion?", "What if you raised it at your next one-to-one?", "advice"),
+    ("Why haven't you opened the bank letters?",
+     "What might help you stop burying your head in the sand?", "judgmental"),
+    ("Is your thesis late?", "When is the new deadline?", "closed"),
+    ("Are you going to cut down or not?", "I wonder if you're ready to cut down.", "closed"),
+])
+def test_hoped_outcomes_what_ifs_idioms_and_fact_questions(original, rewrite, problem):
+    assert problem in {p.id for p in check_rewrite(original, rewrite).problems}
+
+
+@pytest.mark.parametrize("original, rewrite", [
+    ("Why don't you ever finish your paintings?", "Could you tell me about the moment you tend to put the brush down?"),
+    ("Why did you agree to chair the residents' committee?", "What might the role mean to you?"),
+    ("Why are you still on your phone at 2am?", "I'm curious what those late hours are like for you."),
+])
+def test_more_paraphrases_keep_the_topic(original, rewrite):
+    assert same_topic(original, rewrite)

@@ -46,6 +46,7 @@ _REASONS = {
     "single_answer": "It asks for one definitive answer.",
     "cluttered": "So much hedging or lead-in that the question is no longer clear and concise.",
 }
+_HOPED_REASON = "It names the outcome you hope for, so the client is steered towards agreeing with it."
 _PRESUMED_REASON = "It names a feeling or motive the client has not spoken of, so it hints at the answer."
 
 class _Lists:
@@ -60,6 +61,7 @@ class _Lists:
         self.judgmental = p(_DATA, "judgmental")
         self.single_answer = p(_DATA, "single_answer")
         self.presumed_feelings = p(_DATA, "presumed_feelings")
+        self.hoped_outcome = p(_DATA, "hoped_outcome")
         self.setup = p(_DATA, "setup", "^")
         self.embedded_open = p(_DATA, "embedded_open")
         self.forced_choice = re.compile(lexicon.alternation(_DATA, "forced_choice"), re.I)
@@ -185,6 +187,10 @@ def _judge(original: str, rewrite: str) -> _Verdict:
         m = L.presumed_feelings.search(rewrite)
         if m and not L.presumed_feelings.search(original):
             found["leading_question"] = Finding("leading_question", m.group(0), _PRESUMED_REASON)
+        else:
+            m = L.hoped_outcome.search(rewrite)
+            if m:
+                found["leading_question"] = Finding("leading_question", m.group(0), _HOPED_REASON)
     steered = "leading_question" in found or "advice" in found
     is_question = bool(questions)
     choice = _first(L.forced_choice, asked) if is_question else ""
