@@ -405,3 +405,63 @@ def test_a_feeling_handed_to_the_client_says_why():
     [finding] = find_red_flags("You must be so nervous about leaving.", client="I got the job in Singapore.")
     assert finding.id == "feedback_as_fact" and finding.words.startswith("You must be so nervous")
     assert "never expressed" in finding.reason
+
+
+@pytest.mark.parametrize("client, coach, flag", [
+    # caretaking: doing the client's part, deciding it is too much, absolving them
+    (None, "Shall I ring your landlord and explain? Then it's handled.", "caretaking"),
+    (None, "Do you want me to talk to her for you?", "caretaking"),
+    (None, "I'm happy to be the one to break the news.", "caretaking"),
+    (None, "Let me take over from here and you can just sit back.", "caretaking"),
+    (None, "I'll tell you which offer to accept.", "caretaking"),
+    (None, "This is all far too hard for you at the moment.", "caretaking"),
+    (None, "We'll keep things nice and gentle today.", "caretaking"),
+    (None, "None of this was your fault, you know.", "caretaking"),
+    (None, "I'll write the agenda, that way you won't need to think about it.", "caretaking"),
+    # dismissal: consolation that argues the loss away, or moving on
+    ("I didn't get into medicine. I was banking on it.", "Nursing's still a great career!", "dismissal"),
+    ("My husband left me in May.", "Still, you've got your health and the kids.", "dismissal"),
+    ("I think I'm drinking too much.", "Everyone overdoes it at Christmas.", "dismissal"),
+    ("It would have been Dad's birthday today.", "Anyway. Your goals for the quarter?", "dismissal"),
+    ("I'm exhausted, I can't cope.", "You're just stressed. It'll pass.", "dismissal"),
+    ("I regret taking this job so much.", "Right. So, the appraisal. Where are we?", "dismissal"),
+    ("My mum's in hospital again.", "Okay. Did you get to the two emails you planned?", "dismissal"),
+    ("I was crying in the car park, but I did finish the deck.", "Good, the deck. Next up, pricing.", "dismissal"),
+    # feedback_as_fact: a cause, a label or a verdict stated as certain
+    (None, "It's just because you hate conflict.", "feedback_as_fact"),
+    (None, "You've got real trust issues.", "feedback_as_fact"),
+    (None, "You're obviously too close to it.", "feedback_as_fact"),
+    (None, "Your manager doesn't deserve you.", "feedback_as_fact"),
+    # therapy_drift: a clinical label, a childhood cause, reliving an event
+    (None, "That could be postnatal depression.", "therapy_drift"),
+    (None, "That's your father complex again.", "therapy_drift"),
+    (None, "It goes back to your parents' divorce.", "therapy_drift"),
+    (None, "What did you hear that night? Tell me everything that happened.", "therapy_drift"),
+    # praise: grading the client or ranking them against others
+    (None, "You're doing brilliantly well.", "praise"),
+    (None, "If only more of my clients worked like you.", "praise"),
+    (None, "You're the most capable manager in that building.", "praise"),
+])
+def test_flags_in_the_forms_a_third_writer_used(client, coach, flag):
+    """Are the word families and frames behind the second held-out set's missed flags caught in
+    other wordings too?"""
+    assert flag in red_flags(coach, client)
+
+
+@pytest.mark.parametrize("client, coach, flag", [
+    (None, "It's because you showed up every week.", "feedback_as_fact"),  # credit, not a verdict
+    (None, "You never thought you'd say that out loud, and you did.", "feedback_as_fact"),
+    (None, "Then you wouldn't have to worry.", "caretaking"),  # a reflection of the client's own plan
+    (None, "What's too much for you right now?", "caretaking"),
+    (None, "Would you like me to tell you what I noticed?", "caretaking"),
+    (None, "I'll take the notes and send them over.", "caretaking"),
+    (None, "Maybe it got started somewhere in your family.", "therapy_drift"),
+    (None, "What did you see in the data?", "therapy_drift"),
+    ("I was expecting a promotion and didn't get it.", "That's a big disappointment. What are you making of it?", "dismissal"),
+    ("I've had panic attacks most nights this week.", "Panic attacks most nights. How are you, really?", "dismissal"),
+    ("I feel like a failure.", "You kept sending it out anyway. What keeps you going?", "dismissal"),
+    (None, "You're doing well with the draft so far, by the look of it.", "praise"),
+])
+def test_ordinary_sentences_near_the_third_writers_flag_forms_are_let_through(client, coach, flag):
+    """Do everyday sentences sharing words with the newest flag forms stay free of that flag?"""
+    assert flag not in red_flags(coach, client)

@@ -535,3 +535,72 @@ def test_quotes_keep_the_coachs_capitals():
     [finding] = find_markers("That's The Kind Of Patience That Got You Through.")
     assert finding.words in "That's The Kind Of Patience That Got You Through."
     assert finding.reason.endswith("(4.1).")
+
+
+@pytest.mark.parametrize("client, coach, marker", [
+    # 4.1: the client's own doing, in words a new writer reaches for
+    (None, "You've zeroed in on the real sticking point there.", "4.1"),
+    (None, "You pinpointed exactly where the week goes wrong.", "4.1"),
+    (None, "You put the hours in on those scales, every single evening.", "4.1"),
+    (None, "You've already got the childcare lined up and the forms in place.", "4.1"),
+    (None, "You didn't settle for the easy version of that letter.", "4.1"),
+    (None, "You never once took the easy route with the audit.", "4.1"),
+    (None, "You put yourself forward for the panel, for the first time in years.", "4.1"),
+    (None, "Back in January you told me speaking up felt impossible.", "4.1"),
+    (None, "You've gone from dreading Mondays to running the stand-up.", "4.1"),
+    (None, "You're still showing up for every rehearsal after the knock-back.", "4.1"),
+    (None, "It shows how you respond to a setback.", "4.1"),
+    (None, "That was a really perceptive observation about yourself.", "4.1"),
+    (None, "You found that link on your own, and it's yours.", "4.1"),
+    (None, "How you talk it through with others seems to be how you find your best ideas.", "4.1"),
+    # 4.2: concern, checking in, staying steady, what it has cost
+    (None, "I'm a bit worried about how little sleep you're getting.", "4.2"),
+    (None, "I'm mindful that this month has asked a great deal.", "4.2"),
+    (None, "Before the agenda, I'd like to check in. How are you, really?", "4.2"),
+    (None, "I wanted to hear how you're holding up.", "4.2"),
+    (None, "It's been so much lately, with the move and your mum.", "4.2"),
+    (None, "That was a lot of bad news to absorb in one week.", "4.2"),
+    (None, "However the hearing goes, I'll still be here on Thursday.", "4.2"),
+    (None, "That longing for your old team sounds so strong.", "4.2"),
+    # 4.3: the client's view or feeling given its due
+    (None, "Your gut about this deserves a hearing.", "4.3"),
+    (None, "That hesitation is well worth paying attention to.", "4.3"),
+    (None, "I won't brush that aside.", "4.3"),
+    (None, "Let's keep your values on the table as we plan.", "4.3"),
+    (None, "Both feelings can coexist.", "4.3"),
+    (None, "It's yours to decide here, whatever your family thinks.", "4.3"),
+    # 4.4: an offer held loosely, with room to refuse or correct it
+    (None, "I might be way off here, but is the money the real issue?", "4.4"),
+    (None, "Stop me at any point if this isn't useful.", "4.4"),
+    (None, "Use whatever you like from it and drop the rest.", "4.4"),
+    (None, "I'd be curious whether that fits how it felt for you.", "4.4"),
+    (None, "Tell me what I've got wrong.", "4.4"),
+    (None, "Fix anything that doesn't fit.", "4.4"),
+    (None, "I've got one more idea if you'd like to hear it.", "4.4"),
+    (None, "My gut says the role isn't the problem. What's your sense?", "4.4"),
+    (None, "You've used that phrase, 'holding the fort', a lot. What strikes you about it?", "4.4"),
+    ("I'm not sure I buy this whole vision-board thing.", "Fair enough, we don't have to use it.", "4.4"),
+    ("It's not a cage. It's more like a waiting room.", "Let's go with waiting room.", "4.4"),
+])
+def test_markers_in_the_forms_a_third_writer_used(client, coach, marker):
+    """Are the word families and frames behind the second held-out set's misses heard in
+    other wordings too (a different verb, object, noun or time)?"""
+    assert marker in detect_markers(coach, client)
+
+
+@pytest.mark.parametrize("client, coach", [
+    (None, "You've moved from London to Leeds since we last spoke."),  # a move, not a distance travelled
+    (None, "You've gone from bad to worse, by the sound of it."),
+    (None, "That's because of the traffic."),
+    (None, "You're making room for the new sofa."),
+    (None, "I wanted to check in with you and see how the trial went."),  # a progress check, not concern
+    (None, "I'd like to check in on the action plan."),
+    (None, "There's been a lot of progress since March."),
+    (None, "The deadline is worth hearing about."),
+    (None, "You've mentioned your sister twice now. How is she?"),
+    ("Sorry, that's not really relevant.", "No worries. What's next on your list?"),  # not a no to the coach
+])
+def test_ordinary_sentences_near_the_third_writers_forms_stay_unmarked(client, coach):
+    """Do everyday sentences sharing words with the newest frames show none of the new markers?"""
+    assert detect_markers(coach, client) == set()
+

@@ -58,6 +58,8 @@ _ENGAGES = frozenset({"caretaking", "therapy_drift", "advice"})
 _YOU = re.compile(r"\byou\b", re.I)
 # A disclosure word denied just before it: "I'm not failing any classes" discloses nothing.
 _DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:(?:really|actually|even|that|so|too)\s+)?$", re.I)
+# Where a sentence turns to something else: "..., but I still got the report in on time."
+_TURNS = re.compile(r",?\s*\b(?:but|though|although|yet|whereas)\b|;", re.I)
 # Short words that say nothing about what a disclosure was about.
 _STOPWORDS = frozenset(
     "about after again also been before being could does doing from have having here into just like more most "
@@ -175,6 +177,18 @@ def _disclosed(sentence: str, p: _Patterns) -> re.Match | None:
     return None
 
 
+def _clause(sentence: str, m: re.Match) -> str:
+    """The part of *sentence* that holds the disclosure *m*: in "I've been having panic attacks,
+    but I still got the report in", a coach who talks about the report has not stayed with the
+    panic attacks."""
+    start = 0
+    for turn in _TURNS.finditer(sentence):
+        if turn.start() >= m.end():
+            return sentence[start:turn.start()]
+        start = turn.end()
+    return sentence[start:]
+
+
 def _dismissal(coach: str, client: str, found: list[Finding], p: _Patterns) -> Finding | None:
     """Minimising a disclosure (or contradicting the client's judgement of themselves), or
     moving on from it to another topic with no acknowledgment.
@@ -186,7 +200,7 @@ def _dismissal(coach: str, client: str, found: list[Finding], p: _Patterns) -> F
     if not found_in:
         return None
     shared = found_in[0][1].group(0)
-    disclosed = [s for s, _ in found_in]
+    disclosed = [_clause(s, m) for s, m in found_in]
     m = p.minimising.search(coach)
     if not m and p.self_judgement.search(client):
         m = p.contradicts.search(coach)
