@@ -465,3 +465,17 @@ def test_flags_in_the_forms_a_third_writer_used(client, coach, flag):
 def test_ordinary_sentences_near_the_third_writers_flag_forms_are_let_through(client, coach, flag):
     """Do everyday sentences sharing words with the newest flag forms stay free of that flag?"""
     assert flag not in red_flags(coach, client)
+
+
+@pytest.mark.parametrize("coach, flag, expected", [
+    ("I've an idea, but it's only an idea. You could try the library two mornings. What's your reaction?", "advice", False),
+    ("You could try the library two mornings a week.", "advice", True),
+    ("Just say so.", "advice", False),
+    ("Take it away with you.", "advice", False),
+    ("Why don't I sit in on the call?", "why_question", False),
+    ("That must feel good now, mustn't it?", "leading_question", True),
+])
+def test_offers_free_to_refuse_and_other_phrasing_edges(coach, flag, expected):
+    """An idea the client is free to refuse is not advice; an offer ("Why don't I...") is
+    not a why question; "mustn't it?" is a tag seeking agreement."""
+    assert (flag in red_flags(coach)) is expected

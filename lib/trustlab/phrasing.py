@@ -85,7 +85,7 @@ def _quote(text: str) -> str:
     return " ".join(text.strip(" ,;:").split())
 
 
-_WHY_SUGGESTS = re.compile(r"why (?:not|don't you|don't we|do you not) (?:just |simply )?(?!(?:you|i|we|it|think|feel|want|like|believe|know|see|care|trust|agree|mind|remember|understand|need|have|get it)\b)[a-z]+", re.I)
+_WHY_SUGGESTS = re.compile(r"why don't i\b|why (?:not|don't you|don't we|do you not) (?:just |simply )?(?!(?:you|i|we|it|think|feel|want|like|believe|know|see|care|trust|agree|mind|remember|understand|need|have|get it)\b)[a-z]+", re.I)
 
 
 def why_questions(text: str) -> list[Finding]:
