@@ -18,13 +18,14 @@ def load_cases(name: str) -> list[dict]:
 
 
 @pytest.fixture(scope="session")
-def rewrite_cases() -> list[dict]:
-    return load_cases("rewrites.yaml")
+def labelled():
+    """Load a labelled file from tests/data by name: ``labelled("coach_turns_2.yaml")``."""
+    return load_cases
 
 
 @pytest.fixture(scope="session")
-def coach_turn_cases() -> list[dict]:
-    return load_cases("coach_turns.yaml")
+def rewrite_cases() -> list[dict]:
+    return load_cases("rewrites.yaml")
 
 
 @pytest.fixture(scope="session")

@@ -6,16 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathlib import Path
-
-import yaml
-
 from trustlab.findings import Finding
 from trustlab.flags import FLAG_IDS, find_red_flags, red_flags
 from trustlab.bench import multilabel_scores
 
-SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_2.yaml"
-THIRD_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_3.yaml"
+# The labelled coach turns the rules were built and tuned on (held-out sets 1 and 2 were
+# measured once, then studied). Held-out set 3 is measured by the bench only, never gated here.
+TURN_SETS = ("coach_turns.yaml", "coach_turns_2.yaml", "coach_turns_3.yaml", "coach_turns_4.yaml",
+             "holdout_coach_turns.yaml", "holdout2_coach_turns.yaml")
 
 # (client or None, coach, the flag it must raise)
 RAISES = [
@@ -151,12 +149,15 @@ def test_any_text_never_raises(coach, client):
     assert {f.id for f in find_red_flags(coach, client)} <= set(FLAG_IDS)
 
 
-def test_agreement_with_labelled_turns(coach_turn_cases):
-    """Do the raised flags agree with the trainers' labels on the labelled coach turns?"""
-    gold = [set(case["red_flags"]) for case in coach_turn_cases]
-    predicted = [red_flags(case["coach"], case["client"]) for case in coach_turn_cases]
-    micro, recall = multilabel_scores(gold, predicted, FLAG_IDS)
-    assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
+@pytest.mark.parametrize("name", TURN_SETS)
+def test_agreement_with_every_development_set(name, labelled):
+    """Does red_flags agree with the trainers' labels on each file it was built or tuned on
+    (micro-F1 at least 0.93, and every label found in at least 60% of the turns that carry it)?"""
+    cases = labelled(name)
+    gold = [set(case["red_flags"]) for case in cases]
+    predicted = [red_flags(case["coach"], case["client"]) for case in cases]
+    micro, recall = multilabel_scores(gold, predicted, sorted(set().union(*gold)))
+    assert micro >= 0.93, f"micro-F1 {micro:.3f} is below 0.93"
     low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
     assert not low, f"recall below 0.6 for {low}"
 
@@ -255,33 +256,6 @@ def test_formulas_in_their_other_forms(coach, flag):
 def test_going_back_over_an_ordinary_event_is_not_therapy(coach):
     """Is walking back through an ordinary event (a decision, a meeting) let through?"""
     assert "therapy_drift" not in red_flags(coach)
-
-
-def test_agreement_with_the_second_development_set():
-    """Do the raised flags agree with the trainers' labels on the second development set (coach_turns_2.yaml)?
-
-    The file was written blind to the engine and then used, once, to find what the rules
-    failed to generalise. It is a development set now, not a held-out one.
-    """
-    cases = yaml.safe_load(SECOND_DEVELOPMENT_SET.read_text(encoding="utf-8"))
-    gold = [set(case["red_flags"]) for case in cases]
-    predicted = [red_flags(case["coach"], case["client"]) for case in cases]
-    micro, recall = multilabel_scores(gold, predicted, FLAG_IDS)
-    assert micro >= 0.85, f"micro-F1 {micro:.3f} is below 0.85"
-    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
-    assert not low, f"recall below 0.6 for {low}"
-
-
-def test_agreement_with_the_third_development_set():
-    """Do the raised flags agree with the labels on the third development set (coach_turns_3.yaml)?"""
-    cases = yaml.safe_load(THIRD_DEVELOPMENT_SET.read_text(encoding="utf-8"))
-    gold = [set(case["red_flags"]) for case in cases]
-    predicted = [red_flags(case["coach"], case["client"]) for case in cases]
-    labelled = sorted(set().union(*gold))  # the file is about the markers: not every flag appears in it
-    micro, recall = multilabel_scores(gold, predicted, labelled)
-    assert micro >= 0.85, f"micro-F1 {micro:.3f} is below 0.85"
-    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
-    assert not low, f"recall below 0.6 for {low}"
 
 
 @pytest.mark.parametrize("coach, flagged", [

@@ -6,16 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathlib import Path
-
-import yaml
-
 from trustlab.findings import Finding
 from trustlab.markers import MARKER_IDS, client_says_no, detect_markers, find_markers
 from trustlab.bench import multilabel_scores
 
-SECOND_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_2.yaml"
-THIRD_DEVELOPMENT_SET = Path(__file__).resolve().parent / "data" / "coach_turns_3.yaml"
+# The labelled coach turns the rules were built and tuned on (held-out sets 1 and 2 were
+# measured once, then studied). Held-out set 3 is measured by the bench only, never gated here.
+TURN_SETS = ("coach_turns.yaml", "coach_turns_2.yaml", "coach_turns_3.yaml", "coach_turns_4.yaml",
+             "holdout_coach_turns.yaml", "holdout2_coach_turns.yaml")
 
 
 # (client or None, coach, the markers a trained listener would hear)
@@ -134,12 +132,15 @@ def test_any_text_never_raises(coach, client):
     assert len({f.id for f in found}) == len(found)
 
 
-def test_agreement_with_labelled_turns(coach_turn_cases):
-    """Do the detected markers agree with the trainers' labels on the labelled coach turns?"""
-    gold = [set(case["markers"]) for case in coach_turn_cases]
-    predicted = [detect_markers(case["coach"], case["client"]) for case in coach_turn_cases]
-    micro, recall = multilabel_scores(gold, predicted, MARKER_IDS)
-    assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
+@pytest.mark.parametrize("name", TURN_SETS)
+def test_agreement_with_every_development_set(name, labelled):
+    """Does detect_markers agree with the trainers' labels on each file it was built or tuned on
+    (micro-F1 at least 0.93, and every label found in at least 60% of the turns that carry it)?"""
+    cases = labelled(name)
+    gold = [set(case["markers"]) for case in cases]
+    predicted = [detect_markers(case["coach"], case["client"]) for case in cases]
+    micro, recall = multilabel_scores(gold, predicted, sorted(set().union(*gold)))
+    assert micro >= 0.93, f"micro-F1 {micro:.3f} is below 0.93"
     low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
     assert not low, f"recall below 0.6 for {low}"
 
@@ -305,37 +306,6 @@ def test_client_says_no_tells_a_refusal_from_an_answer():
     assert not client_says_no("No.")
     assert not client_says_no("No problem, I can do Tuesday.")
     assert not client_says_no("I don't want to get an infection.")
-
-
-def test_agreement_with_the_second_development_set():
-    """Do the markers agree with the trainers' labels on the second development set (coach_turns_2.yaml)?
-
-    The file was written blind to the engine and then used, once, to find what the rules
-    failed to generalise. It is a development set now, not a held-out one.
-    """
-    cases = yaml.safe_load(SECOND_DEVELOPMENT_SET.read_text(encoding="utf-8"))
-    gold = [set(case["markers"]) for case in cases]
-    predicted = [detect_markers(case["coach"], case["client"]) for case in cases]
-    micro, recall = multilabel_scores(gold, predicted, MARKER_IDS)
-    assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
-    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
-    assert not low, f"recall below 0.6 for {low}"
-
-
-def test_agreement_with_the_third_development_set():
-    """Do the markers agree with the labels on the third development set (coach_turns_3.yaml)?
-
-    The file holds new wordings of each form the rules know, and near misses for each marker
-    (praise, minimising, a tentative statement with no invitation). It was written to check
-    that the rules generalise, then used to tune them: a development set, not a held-out one.
-    """
-    cases = yaml.safe_load(THIRD_DEVELOPMENT_SET.read_text(encoding="utf-8"))
-    gold = [set(case["markers"]) for case in cases]
-    predicted = [detect_markers(case["coach"], case["client"]) for case in cases]
-    micro, recall = multilabel_scores(gold, predicted, MARKER_IDS)
-    assert micro >= 0.8, f"micro-F1 {micro:.3f} is below 0.8"
-    low = {i: round(r, 3) for i, r in recall.items() if r < 0.6}
-    assert not low, f"recall below 0.6 for {low}"
 
 
 # --- Word families and frames, each checked with wording found in no labelled file ---

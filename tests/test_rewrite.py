@@ -265,12 +265,17 @@ def _second_development_set() -> list[dict]:
         return yaml.safe_load(handle)
 
 
-def test_agreement_with_the_second_development_set():
-    """Does the check agree on pass/fail with at least 90% of rewrites_2.yaml (the second development set)? The file
-    was written blind to the engine, then used to find general causes of disagreement: it is a
-    second development set now, not a held-out measure."""
-    agreement, _ = _agreement(_second_development_set())
-    assert agreement >= 0.9
+# The labelled rewrites the rules were built and tuned on (held-out sets 1 and 2 were measured
+# once, then studied). Held-out set 3 is measured by the bench only, never gated here.
+REWRITE_SETS = ("rewrites.yaml", "rewrites_2.yaml", "rewrites_3.yaml", "rewrites_4.yaml",
+                "holdout_rewrites.yaml", "holdout2_rewrites.yaml")
+
+
+@pytest.mark.parametrize("name", REWRITE_SETS)
+def test_pass_fail_agreement_with_every_development_set(name, labelled):
+    """Does the check agree on pass or fail with the trainers on at least 92% of each file?"""
+    agreement, _ = _agreement(labelled(name))
+    assert agreement >= 0.92, f"{agreement:.3f}"
 
 
 def test_off_topic_is_rarely_raised_on_a_paraphrase(rewrite_cases):
