@@ -217,7 +217,7 @@ def stacked_questions(text: str) -> list[Finding]:
     p = _compiled()
     # "Can I offer an observation? ... What do you make of it?": asking leave to offer
     # something, then asking about it, is one move, not two questions.
-    asked = [_quote(part.text) for q in find_questions(text) if q.text.endswith("?") and not p.asks_leave.match(q.text)
+    asked = [_quote(part.text) for q in find_questions(text) if q.text.endswith("?") and not asks_leave(q.text)
              for part in _parts(q, p)]
     distinct = list(dict.fromkeys(a.lower().rstrip("?. ") for a in asked))
     if len(distinct) < 2:

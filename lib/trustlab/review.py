@@ -894,7 +894,6 @@ def _strengths(r: Review, d: _Data) -> tuple[str, ...]:
     if r.coach_turns == 0:
         return ()
     share = r.coach_share
-    low, high = SHARE_BAND
     if r.client_turns:
         if r.share_verdict == "within":
             found.append((90, _say(said, "share_in_band", share=_percent(share))))

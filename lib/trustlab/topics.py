@@ -194,7 +194,7 @@ class _Topic:
     # Does it name a subject plainly enough to have moved to it? Stricter than
     # ``recognised``: not through a word that only describes the next one ("the fast
     # roads") or a generic action that fits any subject ("what made you quit?").
-    names_subject: bool = False
+    names_subject: bool
 
 
 _topics: _Topics | None = None
