@@ -35,7 +35,7 @@ from functools import cache
 
 from . import lexicon, phrasing
 from .findings import Finding, quote
-from .markers import _caseless, _Caseless, client_says_no, detect_markers
+from .markers import client_says_no, detect_markers
 from .text import clean, require_text, sentences, stem, words
 
 __all__ = ["FLAG_IDS", "find_red_flags", "red_flags"]
@@ -101,8 +101,8 @@ class _Patterns:
         self.changes_subject = p("flags", "changes_subject")
         self.brush_off = p("flags", "brush_off_openers")
         self.reasons = lexicon.load("flags")["reasons"]
-        _caseless(self)
-        self.plain = tuple((flag, _Caseless(pattern)) for flag, pattern in self.plain)
+        lexicon.caseless(self)
+        self.plain = tuple((flag, lexicon.Caseless(pattern)) for flag, pattern in self.plain)
 
 
 def _split(lines: tuple[str, ...]) -> list[str]:
