@@ -48,12 +48,6 @@ FLAG_IDS = (
 # The flags found in the coach's words alone, one pattern list each in flags.yaml.
 _PLAIN = ("caretaking", "therapy_drift", "praise", "mechanical_reflection")
 
-_FREE_TO_REFUSE = re.compile(
-    r"\b(?:take it or leave it|only an idea|just an idea|only a thought|just a thought|feel free to (?:ignore|bin|drop|"
-    r"reject|say no)|(?:it's|it is) (?:fine|okay|ok) (?:if (?:not|it's a no|you don't)|to say no)|you can (?:bin|ignore|"
-    r"drop|reject) it|bin it|no pressure either way)\b", re.I)
-# Advice said firmly stays advice, whatever freedom is offered around it.
-_FIRM = re.compile(r"\b(?:should|need to|must|have to|got to|suggest|suggestion|advice|recommend|i'd|i would|if i were)\b", re.I)
 _PHRASING = (phrasing.why_questions, phrasing.leading_questions, phrasing.stacked_questions, phrasing.advice)
 _ORDER = {flag: n for n, flag in enumerate(FLAG_IDS)}
 
@@ -97,6 +91,8 @@ class _Patterns:
             rf"\b(?:{lexicon.alternation('flags', 'contradicts')})(?: (?:a|an|being|really|actually|even|such))? (?:{judgement})\b",
             re.I)
         self.projected = p("flags", "projected_feeling")
+        self.free_to_refuse = p("flags", "free_to_refuse")
+        self.firm_advice = p("flags", "firm_advice")
         self.feeling_words = frozenset(_split(lexicon.phrases("markers", "feeling_words")))
         self.changes_subject = p("flags", "changes_subject")
         self.brush_off = p("flags", "brush_off_openers")
@@ -241,10 +237,10 @@ def find_red_flags(coach: str, client: str | None = None) -> list[Finding]:
     found: list[Finding] = []
     for detector in _PHRASING:
         found.extend(detector(coach))
-    if _FREE_TO_REFUSE.search(coach):
+    if p.free_to_refuse.search(coach):
         # "You could try the library two mornings. Take it or leave it.": an idea offered with
         # the client free to say no is partnering (4.4), not telling them what to do.
-        found = [f for f in found if f.id != "advice" or _FIRM.search(f.words)]
+        found = [f for f in found if f.id != "advice" or p.firm_advice.search(f.words)]
     said = sentences(coach)
     for sentence in said:
         found.extend(_sentence_flags(sentence, p))
