@@ -40,22 +40,36 @@ def find_annomi(explicit: str | None = None) -> Path | None:
     return None
 
 
+def _therapist_rows(path: Path):
+    """Every therapist row as (transcript id, utterance id, annotator id, text, label), the
+    label being "open", "closed" or "none"."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["interlocutor"] != "therapist":
+                continue
+            label = row["question_subtype"] if row["question_exists"] == "True" else "none"
+            yield (row["transcript_id"], row["utterance_id"], row["annotator_id"], row["utterance_text"],
+                   label if label in LABELS else "none")
+
+
+def _votes(path: Path) -> tuple[dict[tuple[str, str], list[str]], dict[tuple[str, str], str]]:
+    """Each therapist utterance's labels, one per annotator, and its text, keyed by
+    (transcript id, utterance id) in file order."""
+    votes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    texts: dict[tuple[str, str], str] = {}
+    for transcript, utterance, _, text, label in _therapist_rows(path):
+        votes[(transcript, utterance)].append(label)
+        texts[(transcript, utterance)] = text
+    return votes, texts
+
+
 def load_annomi(path: Path) -> list[tuple[str, str, str]]:
     """Therapist utterances as (transcript id, text, majority label), in file order.
 
     The label is "open", "closed" or "none"; ties between annotators go to the label
     seen first.
     """
-    votes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    texts: dict[tuple[str, str], str] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["interlocutor"] != "therapist":
-                continue
-            key = (row["transcript_id"], row["utterance_id"])
-            label = row["question_subtype"] if row["question_exists"] == "True" else "none"
-            votes[key].append(label if label in LABELS else "none")
-            texts[key] = row["utterance_text"]
+    votes, texts = _votes(path)
     return [(key[0], texts[key], Counter(v).most_common(1)[0][0]) for key, v in votes.items()]
 
 
@@ -65,15 +79,7 @@ def annotator_agreement(path: Path) -> tuple[int, float, float, float]:
     with the majority. Returns (utterances, expert vs others, expert pairs, engine vs majority)."""
     from trustlab import classify_question
 
-    votes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    texts: dict[tuple[str, str], str] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["interlocutor"] == "therapist":
-                key = (row["transcript_id"], row["utterance_id"])
-                label = row["question_subtype"] if row["question_exists"] == "True" else "none"
-                votes[key].append(label if label in LABELS else "none")
-                texts[key] = row["utterance_text"]
+    votes, texts = _votes(path)
     expert = expert_total = pairs = pair_total = engine = utterances = 0
     for key, labels in votes.items():
         if len(labels) < 3:
@@ -98,14 +104,12 @@ def annotator_habits(path: Path) -> tuple[dict[str, tuple[int, float]], set[str]
     than one question in ten closed, where open-versus-closed carries little information."""
     asked: dict[str, Counter] = defaultdict(Counter)
     by_transcript: dict[str, set[str]] = defaultdict(set)
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["interlocutor"] != "therapist":
-                continue
-            by_transcript[row["transcript_id"]].add(row["annotator_id"])
-            if row["question_exists"] == "True" and row["question_subtype"] in ("open", "closed"):
-                asked[row["annotator_id"]][row["question_subtype"]] += 1
-    habits = {a: (sum(c.values()), c["closed"] / max(1, sum(c.values()))) for a, c in sorted(asked.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else kv[0])}
+    for transcript, _, annotator, _, label in _therapist_rows(path):
+        by_transcript[transcript].add(annotator)
+        if label != "none":
+            asked[annotator][label] += 1
+    in_order = sorted(asked.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else kv[0])
+    habits = {a: (sum(c.values()), c["closed"] / max(1, sum(c.values()))) for a, c in in_order}
     rare = {a for a, (n, closed) in habits.items() if n >= 50 and closed < 0.10}
     return habits, {t for t, who in by_transcript.items() if who <= rare}
 
